@@ -43,7 +43,12 @@ export function forEachTickEvent(bytes: Uint8Array, onEvent: (event: TickEvent) 
   const reader = openArchive(bytes)
   const dictionary: string[] = []
   let total = 0
-  const sink = { push: (event: TickEvent) => (onEvent(event), ++total) }
+  const sink = {
+    push(event: TickEvent) {
+      onEvent(event)
+      total++
+    },
+  }
   while (!reader.input.done) decodeBlock(reader, dictionary, sink)
   return total
 }

@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib'
 import type { Bar, OptionQuote, Trade } from '../marketData/types.js'
 import { ByteWriter } from './internal/byteWriter.js'
-import { COLUMN_COUNT, Column, Flag, FORMAT_VERSION, HEADER_FLAG_DEFLATE, MAGIC } from './internal/format.js'
+import { COLUMN_COUNT, Flag, FORMAT_VERSION, HEADER_FLAG_DEFLATE, MAGIC } from './internal/format.js'
 import { type TickEvent, TickEventKind, tickEventKind } from './tickEvent.js'
 
 /** Options of {@link createTickArchiveEncoder}. */

@@ -14,6 +14,5 @@ export const Flag = {
   Source: 1 << 7,
 } as const
 
-/** Columns of a block, in storage order. */
+/** Columns of a block, in storage order: flags, instrument, time, prices, sizes, extras. */
 export const COLUMN_COUNT = 6
-export const Column = { Flags: 0, Instrument: 1, Time: 2, Prices: 3, Sizes: 4, Extras: 5 } as const
