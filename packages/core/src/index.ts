@@ -10,6 +10,23 @@ export { BaseError, type BaseErrorOptions, PermanentError, RetryableError } from
 export { ConfigError, type ConfigIssue } from './errors/configError.js'
 export { REDACTED, redactSecrets, registerSecret } from './errors/secretRegistry.js'
 export { fromIbContract, type IbContractFields, toIbContract } from './instruments/ibContract.js'
+// Calendar
+export { CalendarInputError, CalendarInputKind } from './calendar/calendarInputError.js'
+export { CALENDAR_YEARS } from './calendar/calendarYears.js'
+export { earlyCloseDates } from './calendar/earlyCloses.js'
+export { easterSunday } from './calendar/easter.js'
+export { marketClosures } from './calendar/marketClosures.js'
+export { NEW_YORK, nyDate, nyTimeToMs } from './calendar/newYorkTime.js'
+export { NonTradingDayError } from './calendar/nonTradingDayError.js'
+export { type NyseHoliday, nyseHolidays } from './calendar/nyseHolidays.js'
+export { expirationInstantMs, optionsCloseMs } from './calendar/optionsHours.js'
+export { SessionPhase, sessionPhaseAt } from './calendar/sessionPhase.js'
+export { timeToExpiryYears } from './calendar/timeToExpiry.js'
+export { isTradingDay, nextTradingDay, previousTradingDay } from './calendar/tradingDays.js'
+export { type TradingSession, tradingSession } from './calendar/tradingSession.js'
+export { UNSCHEDULED_CLOSURES } from './calendar/unscheduledClosures.js'
+export { hasZeroDteExpiration, ZERO_DTE_SYMBOLS, type ZeroDteSymbol } from './calendar/zeroDte.js'
+
 // Instruments
 export {
   type EquityInstrument,
