@@ -2,14 +2,6 @@
 // changes only on purpose.
 
 export { Decimal } from 'decimal.js'
-// Config
-export { parseConfig, secretSchema } from './config/parseConfig.js'
-export { Secret } from './config/secret.js'
-// Errors
-export { BaseError, type BaseErrorOptions, PermanentError, RetryableError } from './errors/baseError.js'
-export { ConfigError, type ConfigIssue } from './errors/configError.js'
-export { REDACTED, redactSecrets, registerSecret } from './errors/secretRegistry.js'
-export { fromIbContract, type IbContractFields, toIbContract } from './instruments/ibContract.js'
 // Calendar
 export { CalendarInputError, CalendarInputKind } from './calendar/calendarInputError.js'
 export { CALENDAR_YEARS } from './calendar/calendarYears.js'
@@ -26,7 +18,53 @@ export { isTradingDay, nextTradingDay, previousTradingDay } from './calendar/tra
 export { type TradingSession, tradingSession } from './calendar/tradingSession.js'
 export { UNSCHEDULED_CLOSURES } from './calendar/unscheduledClosures.js'
 export { hasZeroDteExpiration, ZERO_DTE_SYMBOLS, type ZeroDteSymbol } from './calendar/zeroDte.js'
-
+// Config
+export { parseConfig, secretSchema } from './config/parseConfig.js'
+export { Secret } from './config/secret.js'
+// Correlation
+export { type AlignedSample, type AlignedSamplesOptions, alignedSamples } from './correlation/alignedSamples.js'
+export {
+  type CorrelationConfig,
+  type CorrelationConfigInput,
+  correlationConfigSchema,
+  parseCorrelationConfig,
+} from './correlation/correlationConfig.js'
+export {
+  type CorrelationEngine,
+  type CorrelationUpdate,
+  createCorrelationEngine,
+} from './correlation/correlationEngine.js'
+export {
+  type BreakdownEvent,
+  type CorrelationEvent,
+  CorrelationEventKind,
+  type DivergenceEvent,
+} from './correlation/correlationEvent.js'
+export type {
+  CorrelationSnapshot,
+  CorrelationWindow,
+  PairCorrelation,
+  PairDivergence,
+} from './correlation/correlationSnapshot.js'
+export { type CorrelationStreams, createCorrelationStreams } from './correlation/correlationStreams.js'
+export { type StatisticValue, UnavailableReason } from './correlation/correlationValue.js'
+export {
+  type PricePoint,
+  pricePointFromBar,
+  pricePointFromQuote,
+  pricePointFromTrade,
+} from './correlation/pricePoint.js'
+export {
+  type PricePointsFromFeedOptions,
+  PriceSource,
+  pricePointsFromFeed,
+} from './correlation/pricePointsFromFeed.js'
+export { RollingCovariance, type RollingCovarianceOptions } from './correlation/rollingCovariance.js'
+// Errors
+export { BaseError, type BaseErrorOptions, PermanentError, RetryableError } from './errors/baseError.js'
+export { ConfigError, type ConfigIssue } from './errors/configError.js'
+export { REDACTED, redactSecrets, registerSecret } from './errors/secretRegistry.js'
+export { fromIbContract, type IbContractFields, toIbContract } from './instruments/ibContract.js'
 // Instruments
 export {
   type EquityInstrument,
@@ -45,9 +83,28 @@ export {
 export { instrumentId } from './instruments/instrumentId.js'
 export { parseMassiveTicker, toMassiveTicker } from './instruments/massiveSymbol.js'
 export { formatOccSymbol, parseOccSymbol } from './instruments/occSymbol.js'
-
 // Market data
 export { type Bar, type Greeks, midPrice, type OptionQuote, type Quote, type Trade } from './marketData/types.js'
+// Volatility regime
+export {
+  parseRegimeConfig,
+  type RegimeConfig,
+  type RegimeConfigInput,
+  regimeConfigSchema,
+} from './regime/regimeConfig.js'
+export { createRegimeEngine, type RegimeEngine, type RegimeUpdate } from './regime/regimeEngine.js'
+export { createRegimeStreams, type RegimeStreams } from './regime/regimeStreams.js'
+export {
+  classifyTermRatio,
+  type TermSpread,
+  TermStructureShape,
+  type VixFamilyValues,
+  type VixTermStructure,
+  vixTermStructure,
+} from './regime/termStructure.js'
+export { isVixSeries, VIX_FAMILY_IDS, VixSeries } from './regime/vixSeries.js'
+export { type BandThresholds, bandOf, VOLATILITY_BANDS, VolatilityBand } from './regime/volatilityBand.js'
+export type { RegimeChange, VolatilityRegime } from './regime/volatilityRegime.js'
 
 // Trading
 export {
