@@ -85,6 +85,17 @@ export { parseMassiveTicker, toMassiveTicker } from './instruments/massiveSymbol
 export { formatOccSymbol, parseOccSymbol } from './instruments/occSymbol.js'
 // Market data
 export { type Bar, type Greeks, midPrice, type OptionQuote, type Quote, type Trade } from './marketData/types.js'
+// Pricing
+export { bsGreeks } from './pricing/bsGreeks.js'
+export { bsGreeksBatch, type GreeksBatchInput, type GreeksBatchOutput } from './pricing/bsGreeksBatch.js'
+export { bsPrice } from './pricing/bsPrice.js'
+export { type IvResult, impliedVolatility } from './pricing/impliedVolatility.js'
+export { type IvBatchInput, impliedVolatilityBatch } from './pricing/impliedVolatilityBatch.js'
+export { inverseNormalCdf } from './pricing/inverseNormalCdf.js'
+export { normalCdf } from './pricing/normalCdf.js'
+export { OptionRightCode } from './pricing/optionRightCode.js'
+export { PricingInputError } from './pricing/pricingInputError.js'
+export { PricingStatus } from './pricing/pricingStatus.js'
 // Volatility regime
 export {
   parseRegimeConfig,
