@@ -116,6 +116,95 @@ export {
 export { isVixSeries, VIX_FAMILY_IDS, VixSeries } from './regime/vixSeries.js'
 export { type BandThresholds, bandOf, VOLATILITY_BANDS, VolatilityBand } from './regime/volatilityBand.js'
 export type { RegimeChange, VolatilityRegime } from './regime/volatilityRegime.js'
+export {
+  type BacktestReport,
+  type BacktestReportTrade,
+  type BacktestRunMetadata,
+  backtestReportSchema,
+  DataSource,
+  parseBacktestReport,
+  RunMode,
+} from './reports/html/backtestReport.js'
+export { type BacktestReportInput, createBacktestReport } from './reports/html/createBacktestReport.js'
+export { type RenderHtmlReportOptions, renderHtmlReport } from './reports/html/renderHtmlReport.js'
+export {
+  type AlignedTrade,
+  type AlignTradesOptions,
+  alignTrades,
+  type TradeAlignment,
+} from './reports/performance/alignTrades.js'
+export { annualizedReturn } from './reports/performance/annualizedReturn.js'
+export { calmarRatio } from './reports/performance/calmarRatio.js'
+export { compareMetrics, type MetricDifference } from './reports/performance/compareMetrics.js'
+export { type DrawdownPoint, drawdownSeries, type MaxDrawdown, maxDrawdown } from './reports/performance/drawdown.js'
+export { type ExposureWindow, exposureShare } from './reports/performance/exposureShare.js'
+export { type FillRate, type FillRateOrder, fillRate } from './reports/performance/fillRate.js'
+export {
+  computePerformanceMetrics,
+  type PerformanceInput,
+  type PerformanceMetrics,
+  ReturnSampling,
+} from './reports/performance/performanceMetrics.js'
+export { dailyEquityCurve, type EquitySample, periodicReturns } from './reports/performance/periodicReturns.js'
+export {
+  type ResolvedReturnConventions,
+  type ReturnConventions,
+  resolveReturnConventions,
+  returnConventionsSchema,
+} from './reports/performance/returnConventions.js'
+export { sharpeRatio } from './reports/performance/sharpeRatio.js'
+export {
+  averageSlippage,
+  type SlippageSample,
+  type SlippageSummary,
+  slippageSamples,
+} from './reports/performance/slippage.js'
+export { sortinoRatio } from './reports/performance/sortinoRatio.js'
+export { totalReturn } from './reports/performance/totalReturn.js'
+export { type TradeOutcome, type TradeStatistics, tradeStatistics } from './reports/performance/tradeStatistics.js'
+export {
+  type ClosedTrade,
+  type ClosedTradesOptions,
+  closedTrades,
+  TradeGrouping,
+} from './reports/portfolio/closedTrades.js'
+export { type ComputePortfolioOptions, computePortfolio } from './reports/portfolio/computePortfolio.js'
+export { CostBasisMethod } from './reports/portfolio/costBasisMethod.js'
+export {
+  buildEquityCurve,
+  type EquityCurveInput,
+  type EquityPoint,
+  type MarkPrice,
+} from './reports/portfolio/equityCurve.js'
+export { type InstrumentResolver, instrumentFromId, multiplierOf } from './reports/portfolio/instrumentResolver.js'
+export type { PnlSummary, PortfolioSnapshot, PositionPnl, StrategyPnl } from './reports/portfolio/portfolioSnapshot.js'
+export {
+  type AttributedFill,
+  type StrategyAttribution,
+  strategyOf,
+  UNATTRIBUTED_STRATEGY,
+} from './reports/portfolio/strategyAttribution.js'
+// Reports
+export { ReportInputError } from './reports/reportInputError.js'
+export {
+  computeTaxReport,
+  type LotPick,
+  type TaxReport,
+  type TaxReportOptions,
+  type YearEndMarks,
+} from './reports/tax/computeTaxReport.js'
+export { type Form6781Contract, type Form6781Summary, form6781Summary } from './reports/tax/form6781Summary.js'
+export { BasisReporting, FORM_8949_HEADER, type Form8949Options, form8949Csv } from './reports/tax/form8949Csv.js'
+export { isSection1256Contract } from './reports/tax/section1256.js'
+export {
+  type SubstantiallyIdentical,
+  sameContract,
+  sameUnderlying,
+  substantiallyIdentical,
+  type TaxInstrument,
+} from './reports/tax/substantiallyIdentical.js'
+export { DisposalKind, type OpenTaxLot, type TaxDisposal } from './reports/tax/taxDisposal.js'
+export { TaxTerm } from './reports/tax/taxTerm.js'
 
 // Trading
 export {
