@@ -64,6 +64,14 @@ export { RollingCovariance, type RollingCovarianceOptions } from './correlation/
 export { BaseError, type BaseErrorOptions, PermanentError, RetryableError } from './errors/baseError.js'
 export { ConfigError, type ConfigIssue } from './errors/configError.js'
 export { REDACTED, redactSecrets, registerSecret } from './errors/secretRegistry.js'
+// Execution seams
+export type {
+  BrokerCapabilities,
+  BrokerInterface,
+  BrokerSnapshot,
+  BrokerState,
+  OrderModification,
+} from './execution/brokerInterface.js'
 export { fromIbContract, type IbContractFields, toIbContract } from './instruments/ibContract.js'
 // Instruments
 export {
@@ -85,6 +93,114 @@ export { parseMassiveTicker, toMassiveTicker } from './instruments/massiveSymbol
 export { formatOccSymbol, parseOccSymbol } from './instruments/occSymbol.js'
 // Market data
 export { type Bar, type Greeks, midPrice, type OptionQuote, type Quote, type Trade } from './marketData/types.js'
+// Orders
+export { applyOrderFill, type OrderFillInput } from './orders/applyOrderFill.js'
+export { applyOrderModification } from './orders/applyOrderModification.js'
+export { type BracketAction, type BracketState, bracketFollowUp } from './orders/bracketFollowUp.js'
+export { type BracketInput, type BracketOrder, bracketOrder } from './orders/bracketOrder.js'
+export { createOrderIntent, type OrderIntentInput } from './orders/createOrderIntent.js'
+export { type LimitPriceInput, type LimitPricePolicy, limitPriceFor } from './orders/limitPricePolicy.js'
+export {
+  butterfly,
+  type IronInput,
+  ironButterfly,
+  ironCondor,
+  isDefinedRisk,
+  type OptionStructure,
+  StructureKind,
+  singleOption,
+  straddle,
+  strangle,
+  verticalSpread,
+} from './orders/optionStructures.js'
+export {
+  IllegalOrderTransitionError,
+  InvalidOrderError,
+  OverfillError,
+  UnpriceableOrderError,
+} from './orders/orderErrors.js'
+export { orderIntentIssues } from './orders/orderIntentIssues.js'
+export { orderPriceIssue, orderTick, PriceAggression, roundOrderPrice } from './orders/orderPriceTick.js'
+export {
+  canTransition,
+  isFinalStatus,
+  ORDER_TRANSITIONS,
+  type TransitionContext,
+  transitionOrder,
+} from './orders/orderStateMachine.js'
+export { type PackageQuote, packageQuote, type QuoteLookup } from './orders/packageQuote.js'
+export {
+  expiryPayoffBounds,
+  intrinsicValueAt,
+  type MoneyBound,
+  maxGainPerUnit,
+  maxLossPerUnit,
+  type PayoffBounds,
+  UNBOUNDED,
+} from './orders/payoffBounds.js'
+export { quoteDecimal } from './orders/quoteDecimal.js'
+export { isOnTick, RoundDirection, roundToTick } from './orders/roundToTick.js'
+export { fromSignedNet, isCombo, reverseLegs, sideSign, toSignedNet } from './orders/signedNetPrice.js'
+export {
+  createTickTable,
+  DEFAULT_TICK_TABLE,
+  type TickRule,
+  type TickTable,
+  type TickTableConfig,
+  tickAt,
+  tickRuleFor,
+  tickTableConfigSchema,
+} from './orders/tickTable.js'
+// Paper broker
+export { type BookInput, type BookResult, bookExecutions, type Execution } from './paper/bookExecutions.js'
+export {
+  type CommissionCharge,
+  type CommissionHistory,
+  type CommissionLeg,
+  type CommissionModel,
+  type IbkrCommissionOptions,
+  ibkrCommissionModel,
+  ibkrCommissionSchema,
+  zeroCommissionModel,
+} from './paper/commissionModel.js'
+export { createPaperBroker, type PaperBroker } from './paper/createPaperBroker.js'
+export { EXPIRATION_ORDER_PREFIX, expirationExecutions } from './paper/expirationExecutions.js'
+export {
+  type MarginResult,
+  type MarginRules,
+  marginRequirement,
+  type PriceLookup,
+  underlyingIdOf,
+} from './paper/marginRequirement.js'
+export { memoryPaperBrokerStore } from './paper/memoryPaperBrokerStore.js'
+export {
+  BrokerNotConnectedError,
+  ClientOrderIdConflictError,
+  PaperBrokerInvariantError,
+  UnknownOrderError,
+} from './paper/paperBrokerErrors.js'
+export { type PaperBrokerOptions, paperBrokerOptionsSchema } from './paper/paperBrokerOptions.js'
+export type {
+  PaperAccountRecord,
+  PaperBrokerState,
+  PaperBrokerStore,
+  PaperCommit,
+  PaperOrderRecord,
+} from './paper/paperBrokerStore.js'
+export {
+  applyPositionFill,
+  type LedgerPosition,
+  type PositionFill,
+  type PositionFillResult,
+} from './paper/positionLedger.js'
+export { type SlippageContext, type SlippageModel, slippageAmount } from './paper/slippageModel.js'
+export {
+  type SqlitePaperBrokerStore,
+  type SqlitePaperBrokerStoreOptions,
+  sqlitePaperBrokerStore,
+  sqlitePaperBrokerStoreSchema,
+} from './paper/sqlitePaperBrokerStore.js'
+
 // Pricing
 export { bsGreeks } from './pricing/bsGreeks.js'
 export { bsGreeksBatch, type GreeksBatchInput, type GreeksBatchOutput } from './pricing/bsGreeksBatch.js'

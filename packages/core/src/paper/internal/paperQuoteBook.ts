@@ -1,0 +1,66 @@
+import type { Decimal } from 'decimal.js'
+import type { Quote } from '../../marketData/types.js'
+import { quoteDecimal } from '../../orders/quoteDecimal.js'
+
+/**
+ * The paper broker's view of the market: the last quote of every instrument, with the displayed size that paper
+ * fills already took from it. Each new quote of an instrument is fresh liquidity; until it arrives, later orders
+ * see only what earlier fills left, so two orders cannot both fill against the same displayed size.
+ */
+export interface PaperQuoteBook {
+  /** Records a new quote (and resets what was taken from the previous one). */
+  update(quote: Quote): void
+  /** The last quote with sizes reduced by what paper fills took; `undefined` when never quoted. */
+  quoteOf(instrumentId: string): Quote | undefined
+  /** Takes displayed size after a fill: bought units from the ask, sold units from the bid. */
+  consume(instrumentId: string, side: 'bid' | 'ask', quantity: number): void
+  /**
+   * The mark of an instrument: the mid, the mid against a zero bid when only an offer exists, or the single price of
+   * a one-sided quote such as an index value.
+   */
+  markOf(instrumentId: string): Decimal | undefined
+}
+
+/**
+ * Creates an empty {@link PaperQuoteBook}.
+ *
+ * @returns The book.
+ * @example
+ * ```ts
+ * const book = createPaperQuoteBook()
+ * quotes$.subscribe((quote) => book.update(quote))
+ * ```
+ */
+export function createPaperQuoteBook(): PaperQuoteBook {
+  const quotes = new Map<string, Quote>()
+  const taken = new Map<string, { bid: number; ask: number }>()
+  return {
+    update(quote) {
+      quotes.set(quote.instrumentId, quote)
+      taken.delete(quote.instrumentId)
+    },
+    quoteOf(instrumentId) {
+      const quote = quotes.get(instrumentId)
+      const used = taken.get(instrumentId)
+      if (!quote || !used) return quote
+      return {
+        ...quote,
+        bidSize: Math.max(quote.bidSize - used.bid, 0),
+        askSize: Math.max(quote.askSize - used.ask, 0),
+      }
+    },
+    consume(instrumentId, side, quantity) {
+      const used = taken.get(instrumentId) ?? { bid: 0, ask: 0 }
+      used[side] += quantity
+      taken.set(instrumentId, used)
+    },
+    markOf(instrumentId) {
+      const quote = quotes.get(instrumentId)
+      if (!quote) return undefined
+      const bid = Number.isFinite(quote.bid) && quote.bid > 0 ? quote.bid : 0
+      const ask = Number.isFinite(quote.ask) && quote.ask > 0 ? quote.ask : 0
+      if (ask > 0) return quoteDecimal(bid).plus(quoteDecimal(ask)).dividedBy(2)
+      return bid > 0 ? quoteDecimal(bid) : undefined
+    },
+  }
+}
