@@ -322,6 +322,65 @@ export {
 export { DisposalKind, type OpenTaxLot, type TaxDisposal } from './reports/tax/taxDisposal.js'
 export { TaxTerm } from './reports/tax/taxTerm.js'
 
+// Streams
+export { type ChainSelection, type ChainSelectionInput, chainSelectionSchema } from './streams/chain/chainSelection.js'
+export {
+  type ChainQuote,
+  type ChainRow,
+  type ChainSide,
+  type ChainSnapshot,
+  ChainStatus,
+  type IvFailure,
+} from './streams/chain/chainTypes.js'
+export { createZeroDteChain, type ZeroDteChain } from './streams/chain/createZeroDteChain.js'
+export {
+  type ListContracts,
+  type ZeroDteChainOptions,
+  zeroDteChainOptionsSchema,
+} from './streams/chain/zeroDteChainOptions.js'
+export { type ConflationTrigger, conflateByKey } from './streams/conflation/conflateByKey.js'
+export {
+  type AdaptivePriceChangeFilterOptions,
+  adaptivePriceChangeFilter,
+  adaptivePriceChangeFilterOptionsSchema,
+  type PriceAccessors,
+  quoteMidAccessors,
+} from './streams/filters/adaptivePriceChangeFilter.js'
+export {
+  type MinVolumeFilterOptions,
+  minVolumeFilter,
+  minVolumeFilterOptionsSchema,
+} from './streams/filters/minVolumeFilter.js'
+export { type SessionSamplingOptions, sampleBySession } from './streams/sampling/sampleBySession.js'
+export {
+  SampleClass,
+  type SampleIntervals,
+  type SampleIntervalsInput,
+  sampleIntervalsSchema,
+} from './streams/sampling/sampleClass.js'
+export { type SampleTarget, sampleTargetOf } from './streams/sampling/sampleTarget.js'
+export { createQuoteValidator } from './streams/validation/createQuoteValidator.js'
+export { createTradeValidator } from './streams/validation/createTradeValidator.js'
+export type {
+  QualityAction,
+  QualityIncident,
+  QualityReport,
+  RuleCounts,
+  SourceQuality,
+} from './streams/validation/qualityReport.js'
+export { QUALITY_RULES, QualityRule } from './streams/validation/qualityRule.js'
+export type { Validator } from './streams/validation/validator.js'
+export {
+  DuplicatePolicy,
+  type QuoteValidatorOptions,
+  quoteValidatorOptionsSchema,
+  type SpikeOptions,
+  type SpikeOptionsInput,
+  spikeOptionsSchema,
+  type TradeValidatorOptions,
+  tradeValidatorOptionsSchema,
+} from './streams/validation/validatorOptions.js'
+
 // Trading
 export {
   type Account,

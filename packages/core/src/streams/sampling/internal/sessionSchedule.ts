@@ -1,0 +1,81 @@
+import { nyDate, nyTimeToMs } from '../../../calendar/newYorkTime.js'
+import { expirationInstantMs } from '../../../calendar/optionsHours.js'
+import { sessionPhaseAt } from '../../../calendar/sessionPhase.js'
+import { nextTradingDay } from '../../../calendar/tradingDays.js'
+import { type TradingSession, tradingSession } from '../../../calendar/tradingSession.js'
+import { hasZeroDteExpiration } from '../../../calendar/zeroDte.js'
+import type { SampleIntervals } from '../sampleClass.js'
+import type { SampleTarget } from '../sampleTarget.js'
+
+const HOUR_MS = 3_600_000
+
+/** The interval that applies from an instant, and until when it is guaranteed not to change. */
+export interface SampleWindow {
+  readonly intervalMs: number
+  readonly untilMs: number
+}
+
+interface Day {
+  readonly date: string
+  readonly startMs: number
+  readonly endMs: number
+  readonly session: TradingSession | undefined
+}
+
+function nextCalendarDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number)
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + 1)).toISOString().slice(0, 10)
+}
+
+/** Maps an instant and a target to its sampling interval, from the calendar's sessions and expirations. */
+export class SessionSchedule {
+  // Windows open for every key every few seconds; the New York day is worked out once, not per window.
+  private day: Day | undefined
+
+  constructor(private readonly intervals: SampleIntervals) {}
+
+  private dayOf(ms: number): Day {
+    const cached = this.day
+    if (cached !== undefined && ms >= cached.startMs && ms < cached.endMs) return cached
+    const date = nyDate(ms)
+    const day = {
+      date,
+      startMs: nyTimeToMs(date, '00:00'),
+      endMs: nyTimeToMs(nextCalendarDate(date), '00:00'),
+      session: tradingSession(date),
+    }
+    this.day = day
+    return day
+  }
+
+  windowAt(target: SampleTarget, ms: number): SampleWindow {
+    const { date, session } = this.dayOf(ms)
+    const boundaries: number[] = session
+      ? [session.preMarketOpenMs, session.regularOpenMs, session.regularCloseMs, session.afterHoursCloseMs]
+      : []
+    let finalHour = false
+    const symbol = target.expirationSymbol
+    if (session && symbol !== undefined) {
+      const expires = target.expiry === undefined ? hasZeroDteExpiration(symbol, date) : target.expiry === date
+      if (expires) {
+        const endMs = expirationInstantMs(symbol, date)
+        boundaries.push(endMs - HOUR_MS, endMs)
+        finalHour = ms >= endMs - HOUR_MS && ms < endMs
+      }
+    }
+    const phase = sessionPhaseAt(ms)
+    const table = finalHour
+      ? this.intervals.finalHour
+      : phase === 'regular'
+        ? this.intervals.regular
+        : phase === 'closed'
+          ? this.intervals.closed
+          : this.intervals.extended
+    let untilMs = Number.POSITIVE_INFINITY
+    for (const boundary of boundaries) if (boundary > ms && boundary < untilMs) untilMs = boundary
+    if (untilMs === Number.POSITIVE_INFINITY) {
+      untilMs = tradingSession(nextTradingDay(date))?.preMarketOpenMs ?? ms + this.intervals.closed[target.sampleClass]
+    }
+    return { intervalMs: table[target.sampleClass], untilMs }
+  }
+}

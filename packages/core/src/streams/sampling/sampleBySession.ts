@@ -1,0 +1,123 @@
+import { type MonoTypeOperatorFunction, Observable, type Subscription } from 'rxjs'
+import type { Clock } from '../../clock/clock.js'
+import { parseConfig } from '../../config/parseConfig.js'
+import { SessionSchedule } from './internal/sessionSchedule.js'
+import { type SampleIntervalsInput, sampleIntervalsSchema } from './sampleClass.js'
+import { type SampleTarget, sampleTargetOf } from './sampleTarget.js'
+
+/** Options of {@link sampleBySession}. */
+export interface SessionSamplingOptions<T> {
+  /** Clock whose time picks the session phase and whose scheduler runs the window timers. */
+  readonly clock: Clock
+  /** Interval overrides per phase and class. @default see `sampleIntervalsSchema` */
+  readonly intervals?: SampleIntervalsInput
+  /** Key of a value; each key is sampled on its own. @default value.instrumentId */
+  readonly key?: (value: T) => string
+  /** Class and expiration of a key, asked once per key. @default sampleTargetOf(key) */
+  readonly target?: (value: T, key: string) => SampleTarget
+}
+
+interface KeyState<T> {
+  readonly target: SampleTarget
+  pending: T | undefined
+  hasPending: boolean
+  timer: Subscription | undefined
+}
+
+/**
+ * Session-aware sampling: per key, at most one value per interval, where the interval depends on the key's data
+ * class and the session phase at the clock's time (regular, extended, the final hour before an expiration, closed).
+ *
+ * It is a throttle with leading and trailing values: a value arriving when the key is idle goes out at once and
+ * opens a window; values inside the window replace each other, and the latest goes out when the window ends (which
+ * opens the next one). A window never outlasts the phase it started in: it ends early at the next session boundary
+ * (open, close, final hour), so 09:30 switches options from 5 min to 5 s promptly. Windows run on `clock.scheduler`
+ * and phases are read from `clock.now()`, so a replay on a virtual clock samples exactly like live trading.
+ * Completion releases the values still held.
+ *
+ * @param options - Clock, optional intervals, key and classification; see {@link SessionSamplingOptions}.
+ * @returns The operator.
+ * @throws {ConfigError} When an interval is not positive.
+ * @example
+ * ```ts
+ * const sampled$ = cleanQuotes$.pipe(sampleBySession({ clock }))
+ * const corr$ = correlation$.pipe(
+ *   sampleBySession({ clock, key: (c) => c.pair, target: () => ({ sampleClass: 'correlation' }) }),
+ * )
+ * ```
+ */
+export function sampleBySession<T extends { readonly instrumentId: string }>(
+  options: SessionSamplingOptions<T>,
+): MonoTypeOperatorFunction<T>
+export function sampleBySession<T>(
+  options: SessionSamplingOptions<T> & { readonly key: (value: T) => string },
+): MonoTypeOperatorFunction<T>
+export function sampleBySession<T>(options: SessionSamplingOptions<T>): MonoTypeOperatorFunction<T> {
+  const intervals = parseConfig(sampleIntervalsSchema, options.intervals ?? {}, 'session sampling intervals')
+  const schedule = new SessionSchedule(intervals)
+  const { clock } = options
+  const keyOf = options.key ?? ((value: T) => (value as { instrumentId: string }).instrumentId)
+  const targetOf = options.target ?? ((_value: T, key: string) => sampleTargetOf(key))
+
+  return (source) =>
+    new Observable<T>((subscriber) => {
+      const states = new Map<string, KeyState<T>>()
+
+      const openWindow = (state: KeyState<T>): void => {
+        const nowMs = clock.now()
+        const window = schedule.windowAt(state.target, nowMs)
+        const endMs = Math.min(nowMs + window.intervalMs, window.untilMs)
+        state.timer = clock.scheduler.schedule(() => closeWindow(state), endMs - nowMs)
+      }
+
+      const closeWindow = (state: KeyState<T>): void => {
+        state.timer = undefined
+        if (!state.hasPending) return
+        const value = state.pending as T
+        state.pending = undefined
+        state.hasPending = false
+        subscriber.next(value)
+        guarded(() => openWindow(state))
+      }
+
+      const guarded = (work: () => void): void => {
+        try {
+          work()
+        } catch (error) {
+          subscriber.error(error)
+        }
+      }
+
+      const subscription = source.subscribe({
+        next: (value) => {
+          guarded(() => {
+            const key = keyOf(value)
+            let state = states.get(key)
+            if (state === undefined) {
+              state = { target: targetOf(value, key), pending: undefined, hasPending: false, timer: undefined }
+              states.set(key, state)
+            }
+            if (state.timer !== undefined) {
+              state.pending = value
+              state.hasPending = true
+              return
+            }
+            subscriber.next(value)
+            openWindow(state)
+          })
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => {
+          for (const state of states.values()) {
+            state.timer?.unsubscribe()
+            if (state.hasPending) subscriber.next(state.pending as T)
+          }
+          subscriber.complete()
+        },
+      })
+      return () => {
+        subscription.unsubscribe()
+        for (const state of states.values()) state.timer?.unsubscribe()
+      }
+    })
+}
