@@ -2,6 +2,17 @@
 // changes only on purpose.
 
 export { Decimal } from 'decimal.js'
+// Tick archive
+export { decodeTickArchive, forEachTickEvent } from './archive/tickArchiveDecoder.js'
+export {
+  createTickArchiveEncoder,
+  encodeTickArchive,
+  type TickArchiveEncoder,
+  type TickArchiveOptions,
+} from './archive/tickArchiveEncoder.js'
+export { TickArchiveError } from './archive/tickArchiveError.js'
+export { type TickEvent, TickEventKind, tickEventKind } from './archive/tickEvent.js'
+export { recordTicks, type TickRecorder } from './archive/tickRecorder.js'
 // Calendar
 export { CalendarInputError, CalendarInputKind } from './calendar/calendarInputError.js'
 export { CALENDAR_YEARS } from './calendar/calendarYears.js'
@@ -18,6 +29,11 @@ export { isTradingDay, nextTradingDay, previousTradingDay } from './calendar/tra
 export { type TradingSession, tradingSession } from './calendar/tradingSession.js'
 export { UNSCHEDULED_CLOSURES } from './calendar/unscheduledClosures.js'
 export { hasZeroDteExpiration, ZERO_DTE_SYMBOLS, type ZeroDteSymbol } from './calendar/zeroDte.js'
+// Clock
+export { type Clock, wallClock } from './clock/clock.js'
+export { type DriveVirtualClockOptions, driveVirtualClock } from './clock/driveVirtualClock.js'
+export { createVirtualClock, isVirtualClock, type VirtualClock } from './clock/virtualClock.js'
+export { VirtualClockError } from './clock/virtualClockError.js'
 // Config
 export { parseConfig, secretSchema } from './config/parseConfig.js'
 export { Secret } from './config/secret.js'
@@ -72,6 +88,20 @@ export type {
   BrokerState,
   OrderModification,
 } from './execution/brokerInterface.js'
+// Feeds
+export { backoffCeilingMs, backoffDelayMs } from './feeds/backoffDelay.js'
+export { createFeed, type ManagedFeed } from './feeds/createFeed.js'
+export { type CreateFeedOptions, createFeedOptionsSchema } from './feeds/createFeedOptions.js'
+export type { FeedAdapter, FeedSession, FeedSessionContext } from './feeds/feedAdapter.js'
+export { FeedClosedError, FeedConnectionError, FeedRetriesExhaustedError, FeedStaleError } from './feeds/feedErrors.js'
+export type { FeedCapabilities, FeedState, FeedStatus, MarketDataFeed } from './feeds/marketDataFeed.js'
+export {
+  eventTimeMs,
+  isOptionInstrumentId,
+  type MarketEvent,
+  MarketEventType,
+  quoteEvent,
+} from './feeds/marketEvent.js'
 export { fromIbContract, type IbContractFields, toIbContract } from './instruments/ibContract.js'
 // Instruments
 export {
@@ -200,7 +230,6 @@ export {
   sqlitePaperBrokerStore,
   sqlitePaperBrokerStoreSchema,
 } from './paper/sqlitePaperBrokerStore.js'
-
 // Pricing
 export { bsGreeks } from './pricing/bsGreeks.js'
 export { bsGreeksBatch, type GreeksBatchInput, type GreeksBatchOutput } from './pricing/bsGreeksBatch.js'
@@ -232,6 +261,19 @@ export {
 export { isVixSeries, VIX_FAMILY_IDS, VixSeries } from './regime/vixSeries.js'
 export { type BandThresholds, bandOf, VOLATILITY_BANDS, VolatilityBand } from './regime/volatilityBand.js'
 export type { RegimeChange, VolatilityRegime } from './regime/volatilityRegime.js'
+// Replay
+export { createNdjsonRecorder, type NdjsonRecorder, type NdjsonRecorderOptions } from './replay/createNdjsonRecorder.js'
+export { createReplayFeed, type ReplayFeedOptions, type ReplaySource } from './replay/createReplayFeed.js'
+export { parseNdjsonLine } from './replay/parseNdjsonLine.js'
+export {
+  MalformedLinePolicy,
+  type NdjsonSource,
+  type ReadNdjsonOptions,
+  readNdjsonBatches,
+  readNdjsonEvents,
+} from './replay/readNdjsonEvents.js'
+export { ReplayLineError, ReplaySourceError } from './replay/replayErrors.js'
+export { serializeMarketEvent } from './replay/serializeMarketEvent.js'
 export {
   type BacktestReport,
   type BacktestReportTrade,
@@ -321,6 +363,24 @@ export {
 } from './reports/tax/substantiallyIdentical.js'
 export { DisposalKind, type OpenTaxLot, type TaxDisposal } from './reports/tax/taxDisposal.js'
 export { TaxTerm } from './reports/tax/taxTerm.js'
+// Simulator (SIMULATED data)
+export { createSimFeed, type SimFeed, type SimMarketSnapshot } from './sim/createSimFeed.js'
+export { createPrng, hashSeed, type Prng } from './sim/prng.js'
+export {
+  DEFAULT_SIM_CORRELATION,
+  DEFAULT_SIM_RISK_PREMIUM,
+  DEFAULT_SIM_SMILE,
+  DEFAULT_SIM_UNDERLYINGS,
+  DEFAULT_SIM_VOLATILITY,
+  type SimFeedOptions,
+  type SimRiskPremiumConfig,
+  type SimSmileConfig,
+  type SimUnderlyingConfig,
+  type SimVolatilityConfig,
+  simFeedOptionsSchema,
+} from './sim/simConfig.js'
+export { SimConfigError } from './sim/simConfigError.js'
+export { SimUnsupportedInstrumentError } from './sim/simUnsupportedInstrumentError.js'
 
 // Streams
 export { type ChainSelection, type ChainSelectionInput, chainSelectionSchema } from './streams/chain/chainSelection.js'

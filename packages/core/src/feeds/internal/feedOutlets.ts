@@ -1,0 +1,40 @@
+import { Subject } from 'rxjs'
+import type { BaseError } from '../../errors/baseError.js'
+import type { Instrument } from '../../instruments/instrument.js'
+import type { Bar, OptionQuote, Quote, Trade } from '../../marketData/types.js'
+import type { MarketEvent } from '../marketEvent.js'
+
+/** The hot streams of a feed and the subscription set that gates them. */
+export class FeedOutlets {
+  readonly quotes$ = new Subject<Quote | OptionQuote>()
+  readonly trades$ = new Subject<Trade>()
+  readonly bars$ = new Subject<Bar>()
+  readonly errors$ = new Subject<BaseError>()
+  /** Subscribed instruments by canonical id. */
+  readonly subscribed = new Map<string, Instrument>()
+
+  quote(quote: Quote | OptionQuote): void {
+    if (this.subscribed.has(quote.instrumentId)) this.quotes$.next(quote)
+  }
+
+  trade(trade: Trade): void {
+    if (this.subscribed.has(trade.instrumentId)) this.trades$.next(trade)
+  }
+
+  bar(bar: Bar): void {
+    if (this.subscribed.has(bar.instrumentId)) this.bars$.next(bar)
+  }
+
+  event(event: MarketEvent): void {
+    if (event.type === 'trade') this.trade(event.data)
+    else if (event.type === 'bar') this.bar(event.data)
+    else this.quote(event.data)
+  }
+
+  complete(): void {
+    this.quotes$.complete()
+    this.trades$.complete()
+    this.bars$.complete()
+    this.errors$.complete()
+  }
+}
