@@ -2,6 +2,14 @@
 // changes only on purpose.
 
 export { Decimal } from 'decimal.js'
+// System composition
+export {
+  createMarketPipeline,
+  type MarketPipeline,
+  type MarketPipelineOptions,
+  type MarketState,
+} from './system/marketPipeline.js'
+
 // Tick archive
 export { decodeTickArchive, forEachTickEvent } from './archive/tickArchiveDecoder.js'
 export {

@@ -1,0 +1,197 @@
+import { BehaviorSubject, EMPTY, filter, merge, type Observable, type Subscription, share } from 'rxjs'
+import type { Clock } from '../clock/clock.js'
+import type { CorrelationConfigInput } from '../correlation/correlationConfig.js'
+import type { CorrelationEvent } from '../correlation/correlationEvent.js'
+import type { CorrelationSnapshot } from '../correlation/correlationSnapshot.js'
+import { createCorrelationStreams } from '../correlation/correlationStreams.js'
+import { pricePointsFromFeed } from '../correlation/pricePointsFromFeed.js'
+import type { MarketDataFeed } from '../feeds/marketDataFeed.js'
+import { equity, index } from '../instruments/instrument.js'
+import type { OptionQuote, Quote } from '../marketData/types.js'
+import type { RegimeConfigInput } from '../regime/regimeConfig.js'
+import { createRegimeStreams } from '../regime/regimeStreams.js'
+import { VIX_FAMILY_IDS } from '../regime/vixSeries.js'
+import type { RegimeChange, VolatilityRegime } from '../regime/volatilityRegime.js'
+import type { ChainSelectionInput } from '../streams/chain/chainSelection.js'
+import type { ChainSnapshot } from '../streams/chain/chainTypes.js'
+import { createZeroDteChain, type ZeroDteChain } from '../streams/chain/createZeroDteChain.js'
+import { createQuoteValidator } from '../streams/validation/createQuoteValidator.js'
+import type { QualityReport } from '../streams/validation/qualityReport.js'
+
+/** Options of {@link createMarketPipeline}. */
+export interface MarketPipelineOptions {
+  /** Where market data comes from. */
+  readonly feed: MarketDataFeed
+  /** Clock of the whole pipeline. */
+  readonly clock: Clock
+  /** Underlyings whose 0DTE chains are streamed and correlated. @default ['SPY', 'QQQ', 'IWM'] */
+  readonly underlyings?: readonly string[]
+  /** Which contracts each chain streams. @default { mode: 'strikes', strikesEachSide: 10 } */
+  readonly chainSelection?: ChainSelectionInput
+  /** Risk-free rate for IV and greeks. @default 0 */
+  readonly rate?: number
+  /** VIX regime settings. */
+  readonly regime?: RegimeConfigInput
+  /** Correlation settings (instrument ids default to the underlyings). */
+  readonly correlation?: CorrelationConfigInput
+  /** Ticks older than this behind the clock are stale and dropped. @default 5000 */
+  readonly maxQuoteAgeMs?: number
+}
+
+/** The latest value of every analytic stream, kept while the pipeline runs. */
+export interface MarketState {
+  /** Latest chain snapshot per underlying. */
+  readonly chains: ReadonlyMap<string, ChainSnapshot>
+  /** Latest VIX regime. */
+  readonly regime: VolatilityRegime | undefined
+  /** Latest correlation snapshot. */
+  readonly correlation: CorrelationSnapshot | undefined
+  /** Latest underlying mid per underlying. */
+  readonly underlyingPrices: ReadonlyMap<string, number>
+}
+
+/** The market half of the system: validated quotes, 0DTE chains, VIX regime, correlation and data quality. */
+export interface MarketPipeline {
+  /** Quotes that passed validation (equities, options and index values). */
+  readonly quotes$: Observable<Quote | OptionQuote>
+  /** One 0DTE chain per underlying. */
+  readonly chains: ReadonlyMap<string, ZeroDteChain>
+  /** VIX regime snapshots. */
+  readonly regime$: Observable<VolatilityRegime>
+  /** Confirmed regime band changes. */
+  readonly regimeChanges$: Observable<RegimeChange>
+  /** Correlation snapshots, one per sample interval. */
+  readonly correlation$: Observable<CorrelationSnapshot>
+  /** Correlation breakdown and divergence events. */
+  readonly correlationEvents$: Observable<CorrelationEvent>
+  /** Data quality of tradable quotes (equities and options) and of index values, after every incident. */
+  readonly quality$: Observable<{ readonly tradable: QualityReport; readonly indices: QualityReport }>
+  /** The latest value of everything, updated while running. */
+  readonly state$: Observable<MarketState>
+  /** The latest value of everything now. */
+  state(): MarketState
+  /** Subscribes the underlyings and the VIX family on the feed and starts every stream. Idempotent. */
+  start(): void
+  /** Stops every stream (the feed stays open: close it separately). */
+  stop(): void
+}
+
+const isIndexId = (id: string) => id.startsWith('^')
+
+/**
+ * Composes the market half of the system on one feed: validation (index values validated without size
+ * requirements), a 0DTE chain per underlying, the VIX regime and the rolling correlation of the underlyings.
+ * Live, paper, replay and backtest all use this same code.
+ *
+ * @param options - Feed, clock and settings.
+ * @returns The pipeline; call `start()` before (or after) `feed.connect()`.
+ * @example
+ * ```ts
+ * const pipeline = createMarketPipeline({ feed, clock })
+ * pipeline.regime$.subscribe((regime) => console.log(regime.band))
+ * pipeline.start()
+ * await feed.connect()
+ * ```
+ */
+export function createMarketPipeline(options: MarketPipelineOptions): MarketPipeline {
+  const { feed, clock } = options
+  const underlyings = (options.underlyings ?? ['SPY', 'QQQ', 'IWM']).map((s) => s.toUpperCase())
+  const maxAgeMs = options.maxQuoteAgeMs ?? 5000
+  const tradableValidator = createQuoteValidator({ clock, maxAgeMs })
+  const indexValidator = createQuoteValidator({ clock, maxAgeMs, requireSizes: false, spike: false })
+  const raw$ = feed.quotes$.pipe(share())
+  const quotes$ = merge(
+    raw$.pipe(
+      filter((q) => !isIndexId(q.instrumentId)),
+      tradableValidator.operator,
+    ),
+    raw$.pipe(
+      filter((q) => isIndexId(q.instrumentId)),
+      indexValidator.operator,
+    ),
+  ).pipe(share())
+  const cleanFeed = { quotes$, trades$: EMPTY }
+
+  const chains = new Map<string, ZeroDteChain>()
+  for (const underlying of underlyings) {
+    chains.set(
+      underlying,
+      createZeroDteChain({
+        underlying,
+        feed,
+        clock,
+        quotes$,
+        rate: options.rate ?? 0,
+        ...(options.chainSelection ? { selection: options.chainSelection } : {}),
+      }),
+    )
+  }
+  const regime = createRegimeStreams(pricePointsFromFeed(cleanFeed, VIX_FAMILY_IDS, { source: 'mid' }), options.regime)
+  const correlation = createCorrelationStreams(pricePointsFromFeed(cleanFeed, underlyings, { source: 'mid' }), clock, {
+    instrumentIds: underlyings,
+    ...options.correlation,
+  })
+  const quality$ = new BehaviorSubject({ tradable: tradableValidator.report(), indices: indexValidator.report() })
+
+  const chainSnapshots = new Map<string, ChainSnapshot>()
+  const prices = new Map<string, number>()
+  let latestRegime: VolatilityRegime | undefined
+  let latestCorrelation: CorrelationSnapshot | undefined
+  const snapshotState = (): MarketState => ({
+    chains: new Map(
+      [...chains]
+        .map(([u, chain]) => [u, chain.snapshot() ?? chainSnapshots.get(u)] as const)
+        .filter((entry): entry is readonly [string, ChainSnapshot] => entry[1] !== undefined),
+    ),
+    regime: latestRegime,
+    correlation: latestCorrelation,
+    underlyingPrices: new Map(prices),
+  })
+  const state$ = new BehaviorSubject<MarketState>(snapshotState())
+  const publish = () => state$.next(snapshotState())
+  let running: Subscription[] = []
+
+  return {
+    quotes$,
+    chains,
+    regime$: regime.regime$,
+    regimeChanges$: regime.regimeChanges$,
+    correlation$: correlation.correlation$,
+    correlationEvents$: correlation.correlationEvents$,
+    quality$,
+    state$,
+    state: snapshotState,
+    start() {
+      if (running.length > 0) return
+      feed.subscribe([...underlyings.map((s) => equity(s)), ...VIX_FAMILY_IDS.map((id) => index(id.slice(1)))])
+      running = [
+        tradableValidator.quality$.subscribe((tradable) => quality$.next({ ...quality$.value, tradable })),
+        indexValidator.quality$.subscribe((indices) => quality$.next({ ...quality$.value, indices })),
+        quotes$.subscribe((quote) => {
+          if (underlyings.includes(quote.instrumentId) && quote.bid > 0 && quote.ask > 0) {
+            prices.set(quote.instrumentId, (quote.bid + quote.ask) / 2)
+          }
+        }),
+        ...[...chains].map(([underlying, chain]) =>
+          chain.snapshots$.subscribe((snapshot) => {
+            chainSnapshots.set(underlying, snapshot)
+            publish()
+          }),
+        ),
+        ...[...chains.values()].map((chain) => chain.updates$.subscribe()),
+        regime.regime$.subscribe((value) => {
+          latestRegime = value
+          publish()
+        }),
+        correlation.correlation$.subscribe((value) => {
+          latestCorrelation = value
+          publish()
+        }),
+      ]
+    },
+    stop() {
+      for (const subscription of running) subscription.unsubscribe()
+      running = []
+    },
+  }
+}
