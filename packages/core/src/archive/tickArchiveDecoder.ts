@@ -105,15 +105,12 @@ function decodeBlock(archive: OpenArchive, dictionary: string[], out: { push(eve
     ByteReader,
     ByteReader,
   ]
-  const state = new Map<number, { bid: number; price: number; bidSize: number; askSize: number }>()
-  const stateOf = (i: number) => {
-    let s = state.get(i)
-    if (!s) {
-      s = { bid: 0, price: 0, bidSize: 0, askSize: 0 }
-      state.set(i, s)
-    }
-    return s
-  }
+  // Per-instrument delta state, reset every block; typed arrays indexed by dictionary index.
+  const size = Math.max(16, dictionary.length)
+  const lastBid = new Float64Array(size)
+  const lastPrice = new Float64Array(size)
+  const lastBidSize = new Float64Array(size)
+  const lastAskSize = new Float64Array(size)
   const word = (index: number) => {
     const value = dictionary[index]
     if (value === undefined) throw new TickArchiveError(`unknown dictionary index ${index}`, input.offset)
@@ -125,6 +122,8 @@ function decodeBlock(archive: OpenArchive, dictionary: string[], out: { push(eve
     const kind = flags & Flag.KindMask
     const instrumentIndex = instrumentCol.uvarint()
     const instrumentId = word(instrumentIndex)
+    // word() has checked the index against the dictionary, which the state arrays cover.
+    const i = instrumentIndex
     const raw = (flags & Flag.RawNumbers) !== 0
     let time: number
     if (raw) time = timeCol.float64()
@@ -144,14 +143,14 @@ function decodeBlock(archive: OpenArchive, dictionary: string[], out: { push(eve
         bidSize = sizesCol.float64()
         askSize = sizesCol.float64()
       } else {
-        const s = stateOf(instrumentIndex)
-        s.bid += pricesCol.svarint()
-        bid = s.bid / scale
-        ask = (s.bid + pricesCol.svarint()) / scale
-        s.bidSize += sizesCol.svarint()
-        s.askSize += sizesCol.svarint()
-        bidSize = s.bidSize
-        askSize = s.askSize
+        const bidTicks = (lastBid[i] as number) + pricesCol.svarint()
+        lastBid[i] = bidTicks
+        bid = bidTicks / scale
+        ask = (bidTicks + pricesCol.svarint()) / scale
+        bidSize = (lastBidSize[i] as number) + sizesCol.svarint()
+        askSize = (lastAskSize[i] as number) + sizesCol.svarint()
+        lastBidSize[i] = bidSize
+        lastAskSize[i] = askSize
       }
       event = { instrumentId, bid, ask, bidSize, askSize, timestampMs: time }
       if (flags & Flag.OpenInterest) event.openInterest = raw ? extrasCol.float64() : extrasCol.uvarint()
@@ -163,9 +162,9 @@ function decodeBlock(archive: OpenArchive, dictionary: string[], out: { push(eve
         price = pricesCol.float64()
         size = sizesCol.float64()
       } else {
-        const s = stateOf(instrumentIndex)
-        s.price += pricesCol.svarint()
-        price = s.price / scale
+        const priceTicks = (lastPrice[i] as number) + pricesCol.svarint()
+        lastPrice[i] = priceTicks
+        price = priceTicks / scale
         size = sizesCol.uvarint()
       }
       event = { instrumentId, price, size, timestampMs: time }
@@ -190,12 +189,11 @@ function decodeBlock(archive: OpenArchive, dictionary: string[], out: { push(eve
         volume = sizesCol.float64()
         intervalMs = sizesCol.float64()
       } else {
-        const s = stateOf(instrumentIndex)
-        const o = s.price + pricesCol.svarint()
+        const o = (lastPrice[i] as number) + pricesCol.svarint()
         const h = o + pricesCol.svarint()
         const l = o - pricesCol.svarint()
         const c = l + pricesCol.svarint()
-        s.price = c
+        lastPrice[i] = c
         ;[open, high, low, close] = [o / scale, h / scale, l / scale, c / scale]
         volume = sizesCol.uvarint()
         intervalMs = sizesCol.uvarint()
