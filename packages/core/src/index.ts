@@ -2,14 +2,6 @@
 // changes only on purpose.
 
 export { Decimal } from 'decimal.js'
-// System composition
-export {
-  createMarketPipeline,
-  type MarketPipeline,
-  type MarketPipelineOptions,
-  type MarketState,
-} from './system/marketPipeline.js'
-
 // Tick archive
 export { decodeTickArchive, forEachTickEvent } from './archive/tickArchiveDecoder.js'
 export {
@@ -96,6 +88,11 @@ export type {
   BrokerState,
   OrderModification,
 } from './execution/brokerInterface.js'
+// Exits
+export { type ExitDecision, ExitReason, evaluateExit, timeExitMs, tradeNetMark } from './exits/evaluateExit.js'
+export { type ExitIntentContext, exitIntent } from './exits/exitIntent.js'
+export { createExitManager, type ExitEvent, type ExitManager, type ExitManagerOptions } from './exits/exitManager.js'
+export { type ExitRules, type ExitRulesInput, exitRulesSchema, parseExitRules } from './exits/exitRules.js'
 // Feeds
 export { backoffCeilingMs, backoffDelayMs } from './feeds/backoffDelay.js'
 export { createFeed, type ManagedFeed } from './feeds/createFeed.js'
@@ -129,8 +126,52 @@ export {
 export { instrumentId } from './instruments/instrumentId.js'
 export { parseMassiveTicker, toMassiveTicker } from './instruments/massiveSymbol.js'
 export { formatOccSymbol, parseOccSymbol } from './instruments/occSymbol.js'
+// Journal
+export { createJournal, type Journal, type JournalOptions } from './journal/journal.js'
+export { decodeJournalRecord, encodeJournalRecord } from './journal/journalCodec.js'
+export { JournalError, JournalErrorReason } from './journal/journalError.js'
+export {
+  type JournalBaseline,
+  type JournalEntry,
+  type JournalRecord,
+  JournalRecordKind,
+} from './journal/journalRecord.js'
+export type { JournalAppendOutcome, JournalRowInput, JournalStore, StoredJournalRow } from './journal/journalStore.js'
+export { createMemoryJournalStore } from './journal/memoryJournalStore.js'
+export { type JournalReplay, type ReplayedIntent, replayJournal } from './journal/replayJournal.js'
+export { createSqliteJournalStore, type SqliteJournalStoreOptions } from './journal/sqliteJournalStore.js'
+// Logging
+export {
+  createLogger,
+  type LogFields,
+  type Logger,
+  type LoggerOptions,
+  LogLevel,
+  silentLogger,
+} from './logging/logger.js'
 // Market data
 export { type Bar, type Greeks, midPrice, type OptionQuote, type Quote, type Trade } from './marketData/types.js'
+// Order manager
+export { comparePositions, type PositionMismatch } from './oms/comparePositions.js'
+export type { KillSwitchReport } from './oms/killSwitchReport.js'
+export type { ManagedOrder } from './oms/managedOrder.js'
+export { type OpenTrade, openTrades } from './oms/openTrades.js'
+export {
+  createOrderManager,
+  type OrderManager,
+  type OrderManagerOptions,
+  type SubmitOptions,
+} from './oms/orderManager.js'
+export { OrderManagerError, OrderManagerErrorReason } from './oms/orderManagerError.js'
+export type { PnlSnapshot } from './oms/pnlSnapshot.js'
+export {
+  createPositionLedger,
+  type LedgerBaseline,
+  type PositionLedger,
+  type UnrealizedPnl,
+} from './oms/positionLedger.js'
+export type { ReconcileReport } from './oms/reconcileReport.js'
+export type { RecoveryReport } from './oms/recoveryReport.js'
 // Orders
 export { applyOrderFill, type OrderFillInput } from './orders/applyOrderFill.js'
 export { applyOrderModification } from './orders/applyOrderModification.js'
@@ -371,6 +412,25 @@ export {
 } from './reports/tax/substantiallyIdentical.js'
 export { DisposalKind, type OpenTaxLot, type TaxDisposal } from './reports/tax/taxDisposal.js'
 export { TaxTerm } from './reports/tax/taxTerm.js'
+// Risk
+export type { RiskApproval } from './risk/internal/approvalRegistry.js'
+export type { MarketView } from './risk/marketView.js'
+export { createMutableMarketView, type MutableMarketView } from './risk/mutableMarketView.js'
+export { type MaxLossResult, orderMaxLoss } from './risk/orderMaxLoss.js'
+export { OrderPurpose } from './risk/orderPurpose.js'
+export type { RiskCheck, RiskCheckInput, RiskContext, RiskExposure, WorkingOrder } from './risk/riskContext.js'
+export {
+  createRiskEngine,
+  type DailyPnl,
+  type RiskDecision,
+  type RiskEngine,
+  type RiskEngineOptions,
+} from './risk/riskEngine.js'
+export type { RiskEvent } from './risk/riskEvent.js'
+export { parseRiskLimits, type RiskLimits, type RiskLimitsInput, riskLimitsSchema } from './risk/riskLimits.js'
+export { RiskRejectedError, type RiskRejection, RiskRejectionCode } from './risk/riskRejection.js'
+export { type RiskState, RiskStateCause, RiskStatus } from './risk/riskState.js'
+export { RiskStateError } from './risk/riskStateError.js'
 // Simulator (SIMULATED data)
 export { createSimFeed, type SimFeed, type SimMarketSnapshot } from './sim/createSimFeed.js'
 export { createPrng, hashSeed, type Prng } from './sim/prng.js'
@@ -389,7 +449,10 @@ export {
 } from './sim/simConfig.js'
 export { SimConfigError } from './sim/simConfigError.js'
 export { SimUnsupportedInstrumentError } from './sim/simUnsupportedInstrumentError.js'
-
+// Sizing
+export { type FactorBand, type FactorTable, factorTableSchema, lookupFactor } from './sizing/factorTable.js'
+export { type SizingInput, SizingLimit, type SizingResult, sizePosition } from './sizing/sizePosition.js'
+export { parseSizingConfig, type SizingConfig, sizingConfigSchema } from './sizing/sizingConfig.js'
 // Streams
 export { type ChainSelection, type ChainSelectionInput, chainSelectionSchema } from './streams/chain/chainSelection.js'
 export {
@@ -448,7 +511,13 @@ export {
   type TradeValidatorOptions,
   tradeValidatorOptionsSchema,
 } from './streams/validation/validatorOptions.js'
-
+// System composition
+export {
+  createMarketPipeline,
+  type MarketPipeline,
+  type MarketPipelineOptions,
+  type MarketState,
+} from './system/marketPipeline.js'
 // Trading
 export {
   type Account,
@@ -463,3 +532,11 @@ export {
   TimeInForce,
   TradingMode,
 } from './trading/types.js'
+// Trading mode
+export {
+  type TradingModeConfig,
+  type TradingModeConfigInput,
+  tradingModeConfigSchema,
+} from './tradingMode/tradingModeConfig.js'
+export { TradingModeError, TradingModeErrorReason } from './tradingMode/tradingModeError.js'
+export { assertTradingMode, type ConnectedAccount, verifyTradingMode } from './tradingMode/verifyTradingMode.js'

@@ -1,0 +1,144 @@
+import { Decimal } from 'decimal.js'
+import { nyDate } from '../calendar/newYorkTime.js'
+import type { Instrument } from '../instruments/instrument.js'
+import { applyPositionFill, type LedgerPosition } from '../paper/positionLedger.js'
+import type { MarketView } from '../risk/marketView.js'
+import type { Fill, Position } from '../trading/types.js'
+
+/** Unrealised P&L at current marks and which positions had no mark. */
+export interface UnrealizedPnl {
+  /** Σ (mark × quantity − open cost) × multiplier × side over positions with a mark. */
+  readonly amount: Decimal
+  /** Instruments held without a mark (valued at their average price, so contributing 0). */
+  readonly missingMarks: readonly string[]
+}
+
+/**
+ * Positions, cash and realised P&L computed from fills alone. Positions keep their exact open cost (the paper
+ * broker's `applyPositionFill`): adding to a position adds cost; reducing realises the closed units against their
+ * share of the cost; crossing through zero closes the old side and opens the new one at the fill price.
+ * Commissions reduce cash and realised P&L.
+ */
+export interface PositionLedger {
+  /**
+   * Applies one fill. Idempotence is the caller's job (the order manager keys fills by `fillId`).
+   *
+   * @param fill - The execution.
+   * @param instrument - The instrument filled.
+   */
+  apply(fill: Fill, instrument: Instrument): void
+  /** Open positions, sorted by instrument id. */
+  positions(): Position[]
+  /** Cash: baseline cash − purchases + sales − commissions. */
+  readonly cash: Decimal
+  /** Realised P&L since the baseline, net of commissions. */
+  readonly realized: Decimal
+  /** Commissions since the baseline. */
+  readonly commissions: Decimal
+  /**
+   * Realised P&L, net of commissions, of fills executed on a New York date.
+   *
+   * @param date - `YYYY-MM-DD`.
+   * @returns Dollars.
+   */
+  realizedOn(date: string): Decimal
+  /**
+   * Unrealised P&L of open positions at the view's marks.
+   *
+   * @param market - Marks.
+   * @returns The amount and instruments without a mark.
+   */
+  unrealized(market: MarketView): UnrealizedPnl
+}
+
+/** What the ledger starts from. */
+export interface LedgerBaseline {
+  /** Cash at the start. */
+  readonly cash: Decimal
+  /** Positions at the start. */
+  readonly positions: readonly Position[]
+}
+
+/**
+ * Creates a ledger.
+ *
+ * @param baseline - Starting cash and positions. @default zero cash, no positions
+ * @returns The ledger.
+ * @example
+ * ```ts
+ * const ledger = createPositionLedger({ cash: new Decimal(100_000), positions: [] })
+ * ledger.apply(fill, instrument)
+ * ledger.unrealized(market).amount.toFixed(2)
+ * ```
+ */
+export function createPositionLedger(
+  baseline: LedgerBaseline = { cash: new Decimal(0), positions: [] },
+): PositionLedger {
+  const holdings = new Map<string, LedgerPosition>()
+  for (const position of baseline.positions) {
+    holdings.set(position.instrumentId, { position, openCost: position.averagePrice.times(position.quantity) })
+  }
+  let cash = baseline.cash
+  let realized = new Decimal(0)
+  let commissions = new Decimal(0)
+  const realizedByDate = new Map<string, Decimal>()
+
+  const addRealized = (date: string, amount: Decimal) => {
+    realized = realized.plus(amount)
+    realizedByDate.set(date, (realizedByDate.get(date) ?? new Decimal(0)).plus(amount))
+  }
+
+  return {
+    apply(fill, instrument) {
+      const multiplier = instrument.kind === 'option' ? instrument.multiplier : 1
+      const sign = fill.side === 'buy' ? 1 : -1
+      const date = nyDate(fill.timestampMs)
+      cash = cash.minus(fill.price.times(fill.quantity).times(multiplier * sign)).minus(fill.commission)
+      commissions = commissions.plus(fill.commission)
+      const { next, realizedPnl } = applyPositionFill(holdings.get(fill.instrumentId), {
+        instrument,
+        side: fill.side,
+        quantity: fill.quantity,
+        price: fill.price,
+        multiplier,
+      })
+      addRealized(date, realizedPnl.minus(fill.commission))
+      if (next === undefined) holdings.delete(fill.instrumentId)
+      else holdings.set(fill.instrumentId, next)
+    },
+    positions() {
+      return [...holdings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, held]) => held.position)
+    },
+    get cash() {
+      return cash
+    },
+    get realized() {
+      return realized
+    },
+    get commissions() {
+      return commissions
+    },
+    realizedOn(date) {
+      return realizedByDate.get(date) ?? new Decimal(0)
+    },
+    unrealized(market) {
+      let amount = new Decimal(0)
+      const missingMarks: string[] = []
+      for (const [id, { position, openCost }] of holdings) {
+        const mark = market.mark(id)
+        if (mark === undefined) {
+          missingMarks.push(id)
+          continue
+        }
+        const sign = position.side === 'long' ? 1 : -1
+        amount = amount.plus(
+          new Decimal(mark)
+            .times(position.quantity)
+            .minus(openCost)
+            .times(position.multiplier * sign),
+        )
+      }
+      return { amount, missingMarks }
+    },
+  }
+}
