@@ -453,6 +453,44 @@ export { SimUnsupportedInstrumentError } from './sim/simUnsupportedInstrumentErr
 export { type FactorBand, type FactorTable, factorTableSchema, lookupFactor } from './sizing/factorTable.js'
 export { type SizingInput, SizingLimit, type SizingResult, sizePosition } from './sizing/sizePosition.js'
 export { parseSizingConfig, type SizingConfig, sizingConfigSchema } from './sizing/sizingConfig.js'
+// Strategies
+export {
+  type CorrelationBreakdownOptions,
+  type CorrelationBreakdownOptionsInput,
+  correlationBreakdownOptionsSchema,
+  createCorrelationBreakdownStrategy,
+} from './strategies/correlationBreakdownStrategy.js'
+export {
+  createMomentumBreakoutStrategy,
+  type MomentumBreakoutOptions,
+  type MomentumBreakoutOptionsInput,
+  momentumBreakoutOptionsSchema,
+} from './strategies/momentumBreakoutStrategy.js'
+export {
+  createPinRiskStrategy,
+  type PinRiskOptions,
+  type PinRiskOptionsInput,
+  pinRiskOptionsSchema,
+} from './strategies/pinRiskStrategy.js'
+export {
+  SignalDirection,
+  type Strategy,
+  type StrategyContext,
+  type TradingSignal,
+} from './strategies/strategy.js'
+export {
+  createVixSpikeReversionStrategy,
+  type VixSpikeReversionOptions,
+  type VixSpikeReversionOptionsInput,
+  vixSpikeReversionOptionsSchema,
+} from './strategies/vixSpikeReversionStrategy.js'
+export {
+  createVolatilityContractionStrategy,
+  type VolatilityContractionOptions,
+  type VolatilityContractionOptionsInput,
+  volatilityContractionOptionsSchema,
+} from './strategies/volatilityContractionStrategy.js'
+
 // Streams
 export { type ChainSelection, type ChainSelectionInput, chainSelectionSchema } from './streams/chain/chainSelection.js'
 export {
