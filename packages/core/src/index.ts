@@ -556,6 +556,14 @@ export {
   type MarketPipelineOptions,
   type MarketState,
 } from './system/marketPipeline.js'
+export { type SignalDecision, SignalOutcome } from './system/signalDecision.js'
+export {
+  createTradingSystem,
+  type SystemSnapshot,
+  type TradingSystem,
+  TradingSystemError,
+  type TradingSystemOptions,
+} from './system/tradingSystem.js'
 // Trading
 export {
   type Account,

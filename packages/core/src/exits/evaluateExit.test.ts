@@ -92,12 +92,13 @@ describe('evaluateExit on crafted price paths', () => {
     // SPY series stop trading at 16:15; 15 minutes before is 16:00
     expect(timeExitMs(creditSpread, { minutesBefore: 15, reference: 'expiration' })).toBe(at('16:00'))
     expect(timeExitMs(creditSpread, { minutesBefore: 15, reference: 'regular_close' })).toBe(at('15:45'))
-    expect(evaluateExit(creditSpread, noMarks, at('15:59'), rules, new Set())).toBeUndefined()
-    expect(evaluateExit(creditSpread, noMarks, at('16:00'), rules, new Set())).toMatchObject({
+    // The default rule closes 15 minutes before the regular close.
+    expect(evaluateExit(creditSpread, noMarks, at('15:44'), rules, new Set())).toBeUndefined()
+    expect(evaluateExit(creditSpread, noMarks, at('15:45'), rules, new Set())).toMatchObject({
       reason: 'time_exit',
       units: 4,
     })
-    expect(evaluateExit(creditSpread, marksFor(-0.1), at('16:00'), rules, new Set())).toMatchObject({
+    expect(evaluateExit(creditSpread, marksFor(-0.1), at('15:45'), rules, new Set())).toMatchObject({
       reason: 'time_exit',
     })
   })

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js'
 import { BaseError } from '../errors/baseError.js'
+import { instrumentId } from '../instruments/instrumentId.js'
 import type { OpenTrade } from '../oms/openTrades.js'
 import { limitPriceFor } from '../orders/limitPricePolicy.js'
 import { roundOrderPrice } from '../orders/orderPriceTick.js'
@@ -23,14 +24,16 @@ export interface ExitIntentContext {
 
 /**
  * Builds the order that closes (part of) a trade: the trade's legs reversed, `decision.units` units. Stop-loss
- * and time exits are market orders (getting out matters more than the price); take-profits are limit orders at
+ * and time exits are market orders (getting out matters more than the price) that leave out long legs with a
+ * zero bid (worthless, and unsellable at market); take-profits are limit orders at
  * the closing package's mid (from quotes when given, otherwise from the decision's net mark), rounded passively
  * onto the tick grid.
  *
  * @param trade - The trade to close.
  * @param decision - The exit decision.
  * @param context - Order id, mode, quotes and tick table.
- * @returns The intent, or `undefined` when a take-profit cannot be priced (no mark, or a single leg worth 0).
+ * @returns The intent, or `undefined` when a take-profit cannot be priced (no mark, or a single leg worth 0) or
+ *   when every leg left to close is worthless.
  * @example
  * ```ts
  * const intent = exitIntent(trade, decision, { clientOrderId: 'exit.sl.abc.1', mode: 'paper' })
@@ -41,7 +44,14 @@ export function exitIntent(
   decision: ExitDecision,
   context: ExitIntentContext,
 ): OrderIntent | undefined {
-  const legs = reverseLegs(trade.legs)
+  const reversed = reverseLegs(trade.legs)
+  // A market exit cannot sell an option nobody bids for; such a long leg is worth nothing and can only gain, so
+  // it is left to expire and only the legs with value are closed.
+  const legs =
+    decision.reason === 'take_profit' || context.quoteOf === undefined
+      ? reversed
+      : reversed.filter((leg) => leg.side === 'buy' || !(context.quoteOf?.(instrumentId(leg.instrument))?.bid === 0))
+  if (legs.length === 0) return undefined
   const base = {
     clientOrderId: context.clientOrderId,
     legs,

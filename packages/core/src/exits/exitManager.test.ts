@@ -72,9 +72,9 @@ describe('createExitManager', () => {
   it('closes at the time exit even while trading is halted', async () => {
     const { exits, clock, broker, risk } = await setup()
     risk.halt('operator', 'test')
-    clock.set(at('15:59'))
+    clock.set(at('15:44'))
     expect(await exits.evaluate()).toEqual([])
-    clock.set(at('16:00'))
+    clock.set(at('15:45'))
     const [event] = await exits.evaluate()
     expect(event).toMatchObject({ outcome: 'sent', decision: { reason: 'time_exit', units: 2 } })
     expect(broker.placeCalls.at(-1)?.type).toBe('MKT')

@@ -49,17 +49,19 @@ export const exitRulesSchema = z
     /**
      * Time exit: close everything `minutesBefore` the reference instant of the earliest expiring leg:
      * `expiration` (when the expiring series stop trading: 16:15 for SPY/QQQ/IWM, 16:00 for SPX) or
-     * `regular_close` (16:00, or 13:00 on early closes). `null` disables it.
-     * @default { minutesBefore: 15, reference: 'expiration' }
+     * `regular_close` (16:00, or 13:00 on early closes). `null` disables it. The default closes before the regular
+     * close: after 16:00 expiring ETF options trade thinly while their exercise is decided on the 16:00 price, so
+     * holding them past the close is how 0DTE positions turn into unwanted shares.
+     * @default { minutesBefore: 15, reference: 'regular_close' }
      */
     timeExit: z
       .object({
         minutesBefore: z.number().int().min(0).max(390),
-        reference: z.enum(['expiration', 'regular_close']).default('expiration'),
+        reference: z.enum(['expiration', 'regular_close']).default('regular_close'),
       })
       .strict()
       .nullable()
-      .default({ minutesBefore: 15, reference: 'expiration' }),
+      .default({ minutesBefore: 15, reference: 'regular_close' }),
     /** How often every open trade is evaluated, ms on the clock. @default 1000 */
     evaluateIntervalMs: z.number().int().positive().default(1000),
     /** A take-profit limit order still working after this long is cancelled, then re-evaluated. @default 30000 */

@@ -6,6 +6,7 @@ import type { CorrelationSnapshot } from '../correlation/correlationSnapshot.js'
 import { createCorrelationStreams } from '../correlation/correlationStreams.js'
 import { pricePointsFromFeed } from '../correlation/pricePointsFromFeed.js'
 import type { MarketDataFeed } from '../feeds/marketDataFeed.js'
+import { createSubscriptionPool, type SubscriptionPool } from '../feeds/subscriptionPool.js'
 import { equity, index } from '../instruments/instrument.js'
 import type { OptionQuote, Quote } from '../marketData/types.js'
 import type { RegimeConfigInput } from '../regime/regimeConfig.js'
@@ -68,6 +69,8 @@ export interface MarketPipeline {
   readonly quality$: Observable<{ readonly tradable: QualityReport; readonly indices: QualityReport }>
   /** The latest value of everything, updated while running. */
   readonly state$: Observable<MarketState>
+  /** Reference-counted feed subscriptions: lease instruments that must stay streamed (open positions). */
+  readonly subscriptions: SubscriptionPool
   /** The latest value of everything now. */
   state(): MarketState
   /** Subscribes the underlyings and the VIX family on the feed and starts every stream. Idempotent. */
@@ -112,13 +115,14 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
   ).pipe(share())
   const cleanFeed = { quotes$, trades$: EMPTY }
 
+  const pool = createSubscriptionPool(feed)
   const chains = new Map<string, ZeroDteChain>()
   for (const underlying of underlyings) {
     chains.set(
       underlying,
       createZeroDteChain({
         underlying,
-        feed,
+        feed: pool.lease(`chain:${underlying}`),
         clock,
         quotes$,
         rate: options.rate ?? 0,
@@ -160,10 +164,13 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
     correlationEvents$: correlation.correlationEvents$,
     quality$,
     state$,
+    subscriptions: pool,
     state: snapshotState,
     start() {
       if (running.length > 0) return
-      feed.subscribe([...underlyings.map((s) => equity(s)), ...VIX_FAMILY_IDS.map((id) => index(id.slice(1)))])
+      pool
+        .lease('pipeline')
+        .subscribe([...underlyings.map((s) => equity(s)), ...VIX_FAMILY_IDS.map((id) => index(id.slice(1)))])
       running = [
         tradableValidator.quality$.subscribe((tradable) => quality$.next({ ...quality$.value, tradable })),
         indexValidator.quality$.subscribe((indices) => quality$.next({ ...quality$.value, indices })),

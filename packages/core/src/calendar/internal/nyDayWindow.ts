@@ -12,6 +12,21 @@ const HOUR_MS = 3_600_000
  * (02:00–02:59 on that Sunday) resolve one hour later on the clock, as Temporal's "compatible" disambiguation does.
  */
 export function wallTimeToMs(date: string, hhmm: string): number {
+  const key = `${date} ${hhmm}`
+  const known = wallTimes.get(key)
+  if (known !== undefined) return known
+  // Pure, and asked for the same few instants all day (opens, closes, cutoffs, exit times): remember them, in a
+  // bounded cache so a years-long backtest cannot grow it without limit.
+  if (wallTimes.size >= WALL_TIME_CACHE_SIZE) wallTimes.clear()
+  const ms = convertWallTime(date, hhmm)
+  wallTimes.set(key, ms)
+  return ms
+}
+
+const WALL_TIME_CACHE_SIZE = 4096
+const wallTimes = new Map<string, number>()
+
+function convertWallTime(date: string, hhmm: string): number {
   const candidate = fromZonedTime(`${date}T${hhmm}:00`, NEW_YORK_ZONE).getTime()
   // In the spring-forward gap date-fns-tz lands one hour early (01:30 EST for 02:30); the round trip exposes it.
   if (formatInTimeZone(candidate, NEW_YORK_ZONE, 'yyyy-MM-dd HH:mm') !== `${date} ${hhmm}`) {
