@@ -77,14 +77,13 @@ export function renderDashboard(state: MarketState, extras: DashboardExtras): st
   }
   const q = extras.quality
   if (q) {
+    const rules = Object.entries(q.tradable.byRule)
+      .filter(([, n]) => n > 0)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ')
     lines.push(
-      ` data quality: accepted ${q.tradable.accepted + q.indices.accepted}, dropped ${q.tradable.dropped + q.indices.dropped}` +
-        `, flagged ${q.tradable.flagged + q.indices.flagged}` +
-        ` (${Object.entries(q.tradable.byRule)
-          .concat(Object.entries(q.indices.byRule))
-          .filter(([, n]) => n > 0)
-          .map(([rule, n]) => `${rule} ${n}`)
-          .join(', ')})`,
+      ` data quality: quotes accepted ${q.tradable.accepted}, dropped ${q.tradable.dropped}, flagged ${q.tradable.flagged}` +
+        `${rules ? ` (${rules})` : ''}; index values accepted ${q.indices.accepted}, dropped ${q.indices.dropped}`,
     )
   }
   lines.push(...extras.sections)

@@ -1,6 +1,14 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { isTradingDay, nextTradingDay, nyDate, nyTimeToMs, previousTradingDay, tradingSession } from '@smart-0dte/core'
+import {
+  expirationInstantMs,
+  isTradingDay,
+  nextTradingDay,
+  nyDate,
+  nyTimeToMs,
+  previousTradingDay,
+  tradingSession,
+} from '@smart-0dte/core'
 
 /** Which simulated session to run and from which instant. */
 export interface SessionPlan {
@@ -8,8 +16,8 @@ export interface SessionPlan {
   readonly date: string
   /** Virtual time to start from, epoch ms. */
   readonly startMs: number
-  /** Regular close of that day, epoch ms. */
-  readonly closeMs: number
+  /** When the session is over: 5 minutes after the last 0DTE expiration, so expiration settlement has run. */
+  readonly endMs: number
   /** Whether this resumes a session that was interrupted. */
   readonly resumed: boolean
 }
@@ -26,12 +34,11 @@ function latestTradingDay(date: string): string {
 }
 
 function planFor(date: string, startMs: number | undefined, resumed: boolean): SessionPlan {
-  const session = tradingSession(date)
-  if (!session) throw new Error(`${date} is not a trading day`)
+  if (!tradingSession(date)) throw new Error(`${date} is not a trading day`)
   return {
     date,
     startMs: startMs ?? nyTimeToMs(date, '09:30'),
-    closeMs: session.regularCloseMs,
+    endMs: Math.max(...['SPY', 'QQQ', 'IWM'].map((symbol) => expirationInstantMs(symbol, date))) + 5 * 60_000,
     resumed,
   }
 }
@@ -51,7 +58,7 @@ export function planSession(dataDir: string, wallNowMs: number, fresh: boolean):
   if (!fresh && existsSync(path)) {
     const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedSession
     const plan = planFor(saved.date, saved.virtualMs, true)
-    if (saved.virtualMs < plan.closeMs) return plan
+    if (saved.virtualMs < plan.endMs) return plan
     return planFor(nextTradingDay(saved.date), undefined, false)
   }
   return planFor(latestTradingDay(nyDate(wallNowMs)), undefined, false)
