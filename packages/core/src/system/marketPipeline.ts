@@ -16,6 +16,8 @@ import type { RegimeChange, VolatilityRegime } from '../regime/volatilityRegime.
 import type { ChainSelectionInput } from '../streams/chain/chainSelection.js'
 import type { ChainSnapshot } from '../streams/chain/chainTypes.js'
 import { createZeroDteChain, type ZeroDteChain } from '../streams/chain/createZeroDteChain.js'
+import { sampleBySession } from '../streams/sampling/sampleBySession.js'
+import type { SampleIntervalsInput } from '../streams/sampling/sampleClass.js'
 import { createQuoteValidator } from '../streams/validation/createQuoteValidator.js'
 import type { QualityReport } from '../streams/validation/qualityReport.js'
 
@@ -37,6 +39,13 @@ export interface MarketPipelineOptions {
   readonly correlation?: CorrelationConfigInput
   /** Ticks older than this behind the clock are stale and dropped. @default 5000 */
   readonly maxQuoteAgeMs?: number
+  /**
+   * Session-aware sampling of what the analytics (chains, regime, correlation, hence strategies) read: intervals
+   * per data class and session phase (defaults from the seeds: 1 s underlyings, 5 s options, 30 s VIX in regular
+   * hours; 500 ms / 2 s in the final hour before an expiration). `quotes$` stays at full rate for execution, marks
+   * and exits. `false` feeds the analytics every validated tick. @default the `sampleIntervalsSchema` defaults
+   */
+  readonly sampling?: false | SampleIntervalsInput
 }
 
 /** The latest value of every analytic stream, kept while the pipeline runs. */
@@ -53,8 +62,10 @@ export interface MarketState {
 
 /** The market half of the system: validated quotes, 0DTE chains, VIX regime, correlation and data quality. */
 export interface MarketPipeline {
-  /** Quotes that passed validation (equities, options and index values). */
+  /** Quotes that passed validation (equities, options and index values), at full rate. */
   readonly quotes$: Observable<Quote | OptionQuote>
+  /** What the analytics read: `quotes$` after session-aware sampling (or `quotes$` itself without sampling). */
+  readonly analyticQuotes$: Observable<Quote | OptionQuote>
   /** One 0DTE chain per underlying. */
   readonly chains: ReadonlyMap<string, ZeroDteChain>
   /** VIX regime snapshots. */
@@ -83,7 +94,8 @@ const isIndexId = (id: string) => id.startsWith('^')
 
 /**
  * Composes the market half of the system on one feed: validation (index values validated without size
- * requirements), a 0DTE chain per underlying, the VIX regime and the rolling correlation of the underlyings.
+ * requirements), session-aware sampling of what the analytics read, a 0DTE chain per underlying, the VIX regime
+ * and the rolling correlation of the underlyings. Execution keeps the full-rate validated quotes.
  * Live, paper, replay and backtest all use this same code.
  *
  * @param options - Feed, clock and settings.
@@ -113,7 +125,17 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
       indexValidator.operator,
     ),
   ).pipe(share())
-  const cleanFeed = { quotes$, trades$: EMPTY }
+  const analyticQuotes$ =
+    options.sampling === false
+      ? quotes$
+      : quotes$.pipe(
+          sampleBySession<Quote | OptionQuote>({
+            clock,
+            ...(options.sampling === undefined ? {} : { intervals: options.sampling }),
+          }),
+          share(),
+        )
+  const cleanFeed = { quotes$: analyticQuotes$, trades$: EMPTY }
 
   const pool = createSubscriptionPool(feed)
   const chains = new Map<string, ZeroDteChain>()
@@ -124,7 +146,7 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
         underlying,
         feed: pool.lease(`chain:${underlying}`),
         clock,
-        quotes$,
+        quotes$: analyticQuotes$,
         rate: options.rate ?? 0,
         ...(options.chainSelection ? { selection: options.chainSelection } : {}),
       }),
@@ -157,6 +179,7 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
 
   return {
     quotes$,
+    analyticQuotes$,
     chains,
     regime$: regime.regime$,
     regimeChanges$: regime.regimeChanges$,
