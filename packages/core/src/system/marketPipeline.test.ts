@@ -55,4 +55,33 @@ describe('market pipeline on the simulator', () => {
     // Stopping releases the option contracts the chains asked for.
     expect(afterStop.size).toBe(3 + 4)
   })
+
+  test('analytics read a session-sampled stream while execution keeps every validated quote', async () => {
+    const clock = createVirtualClock(nyTimeToMs(DAY, '10:00'))
+    const feed = createSimFeed({ clock, seed: 3 })
+    const pipeline = createMarketPipeline({ feed, clock })
+    const full = new Map<string, number[]>()
+    const sampled = new Map<string, number[]>()
+    const record = (into: Map<string, number[]>) => (q: { instrumentId: string }) => {
+      const list = into.get(q.instrumentId) ?? []
+      list.push(clock.now())
+      into.set(q.instrumentId, list)
+    }
+    const recording = [pipeline.quotes$.subscribe(record(full)), pipeline.analyticQuotes$.subscribe(record(sampled))]
+    pipeline.start()
+    await feed.connect()
+    await driveVirtualClock(clock, { untilMs: clock.now() + 10 * 60_000 })
+    // Stop recording first: closing the feed completes the sampler, which releases the values it still holds.
+    for (const subscription of recording) subscription.unsubscribe()
+    pipeline.stop()
+    await feed.close()
+    const count = (m: Map<string, number[]>) => [...m.values()].reduce((n, l) => n + l.length, 0)
+    expect(count(sampled)).toBeLessThan(count(full))
+    // Regular hours, seeds' intervals: at most one SPY value per second, one value per option per 5 s.
+    const gaps = (times: readonly number[]) => times.slice(1).map((t, i) => t - (times[i] as number))
+    expect(Math.min(...gaps(sampled.get('SPY') ?? []))).toBeGreaterThanOrEqual(1000)
+    const option = [...sampled.keys()].find((id) => id.startsWith('SPY   ')) ?? ''
+    expect(Math.min(...gaps(sampled.get(option) ?? []))).toBeGreaterThanOrEqual(5000)
+    expect((full.get('SPY')?.length ?? 0) / (sampled.get('SPY')?.length ?? 1)).toBeGreaterThan(2)
+  })
 })
