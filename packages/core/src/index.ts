@@ -13,6 +13,27 @@ export {
 export { TickArchiveError } from './archive/tickArchiveError.js'
 export { type TickEvent, TickEventKind, tickEventKind } from './archive/tickEvent.js'
 export { recordTicks, type TickRecorder } from './archive/tickRecorder.js'
+// Backtest
+export {
+  type BacktestData,
+  BacktestDataKind,
+  backtestDataSchema,
+  type EventsBacktestData,
+  type NdjsonBacktestData,
+  type SimBacktestData,
+  type TickArchiveBacktestData,
+} from './backtest/backtestData.js'
+export { BacktestError } from './backtest/backtestError.js'
+export {
+  type BacktestOptions,
+  BacktestReturnSampling,
+  backtestOptionsSchema,
+  type ResolvedBacktestOptions,
+} from './backtest/backtestOptions.js'
+export type { BacktestDay, BacktestResult, BacktestStrategySummary } from './backtest/backtestResult.js'
+export { builtInStrategies } from './backtest/builtInStrategies.js'
+export { runBacktest } from './backtest/runBacktest.js'
+
 // Calendar
 export { CalendarInputError, CalendarInputKind } from './calendar/calendarInputError.js'
 export { CALENDAR_YEARS } from './calendar/calendarYears.js'
