@@ -3,6 +3,7 @@ import { nyDate } from '../calendar/newYorkTime.js'
 import type { Clock } from '../clock/clock.js'
 import { parseConfig } from '../config/parseConfig.js'
 import type { BrokerInterface } from '../execution/brokerInterface.js'
+import { instrumentId } from '../instruments/instrumentId.js'
 import type { Journal } from '../journal/journal.js'
 import { type Logger, silentLogger } from '../logging/logger.js'
 import { isGenuineRiskEngine } from '../risk/internal/approvalRegistry.js'
@@ -203,6 +204,21 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     }
   }
 
+  // The order list and the open trades are read every second (exit rules, risk, dashboards) but change only
+  // with the orders: both are derived once per version of the order map. Callers get their own arrays.
+  let derivedState: { version: number; sorted: ManagedOrder[]; trades: OpenTrade[] } | undefined
+  const derived = () => {
+    const version = core.orders.version
+    if (derivedState?.version !== version) {
+      derivedState = {
+        version,
+        sorted: [...core.orders.values()].sort((a, b) => a.createdAtMs - b.createdAtMs),
+        trades: openTrades(core.orders.values()),
+      }
+    }
+    return derivedState
+  }
+
   const exposure = (): RiskExposure =>
     omsExposure(core.orders.values(), core.ledger.positions(), core.account, marketView)
 
@@ -346,11 +362,16 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
         return Promise.reject(new OrderManagerError('not_running', `Order manager is ${status}`))
       return killSwitch.press(reason)
     },
-    orders: () => [...core.orders.values()].sort((a, b) => a.createdAtMs - b.createdAtMs),
+    orders: () => derived().sorted.slice(),
     order: (clientOrderId) => core.orders.get(clientOrderId),
     positions: () => core.ledger.positions(),
     pnl: () => pnl$.value,
-    openTrades: () => openTrades(core.orders.values()),
+    openTrades: () => {
+      // A trade whose instruments are no longer held ended outside its exit orders (expiration, exercise or
+      // assignment, a manual close): it is not open, so exit rules stop acting on it and its strategy may trade again.
+      const held = new Set(core.ledger.positions().map((position) => position.instrumentId))
+      return derived().trades.filter((trade) => trade.legs.some((leg) => held.has(instrumentId(leg.instrument))))
+    },
     exposure,
     async stop() {
       status = 'stopped'
