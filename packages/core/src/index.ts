@@ -173,6 +173,13 @@ export {
 // Market data
 export { type Bar, type Greeks, midPrice, type OptionQuote, type Quote, type Trade } from './marketData/types.js'
 // Order manager
+export {
+  type BracketManager,
+  type BracketManagerOptions,
+  BracketPhase,
+  type BracketStatus,
+  createBracketManager,
+} from './oms/bracketManager.js'
 export { comparePositions, type PositionMismatch } from './oms/comparePositions.js'
 export type { KillSwitchReport } from './oms/killSwitchReport.js'
 export type { ManagedOrder } from './oms/managedOrder.js'
