@@ -121,6 +121,7 @@ export { type CreateFeedOptions, createFeedOptionsSchema } from './feeds/createF
 export type { FeedAdapter, FeedSession, FeedSessionContext } from './feeds/feedAdapter.js'
 export { FeedClosedError, FeedConnectionError, FeedRetriesExhaustedError, FeedStaleError } from './feeds/feedErrors.js'
 export type { FeedCapabilities, FeedState, FeedStatus, MarketDataFeed } from './feeds/marketDataFeed.js'
+export { createSubscriptionPool, type SubscriptionPool } from './feeds/subscriptionPool.js'
 export {
   eventTimeMs,
   isOptionInstrumentId,
@@ -454,7 +455,7 @@ export {
   type RiskEngine,
   type RiskEngineOptions,
 } from './risk/riskEngine.js'
-export type { RiskEvent } from './risk/riskEvent.js'
+export type { RiskEvent, RiskEventBase } from './risk/riskEvent.js'
 export { parseRiskLimits, type RiskLimits, type RiskLimitsInput, riskLimitsSchema } from './risk/riskLimits.js'
 export { RiskRejectedError, type RiskRejection, RiskRejectionCode } from './risk/riskRejection.js'
 export { type RiskState, RiskStateCause, RiskStatus } from './risk/riskState.js'

@@ -5,7 +5,7 @@ import type { RiskRejection } from './riskRejection.js'
 import type { RiskState } from './riskState.js'
 
 /** Fields every risk event carries. */
-interface RiskEventBase {
+export interface RiskEventBase {
   /** Paper or live. */
   readonly mode: TradingMode
   /** When it happened, epoch milliseconds. */
