@@ -41,6 +41,16 @@ describe('nyTimeToMs', () => {
   ])('rejects %s %s', (date, hhmm) => {
     expect(() => nyTimeToMs(date, hhmm)).toThrow(CalendarInputError)
   })
+
+  test('answers repeated wall times the same and still rejects malformed ones asked after valid ones', () => {
+    const first = nyTimeToMs('2025-11-21', '09:30')
+    expect(nyTimeToMs('2025-11-21', '09:30')).toBe(first)
+    expect(first).toBe(utc('2025-11-21T14:30:00Z'))
+    expect(() => nyTimeToMs('2025-11-21 09:30', '')).toThrow(CalendarInputError)
+    expect(() => nyTimeToMs('2025-11-21', ' 09:30')).toThrow(CalendarInputError)
+    expect(() => nyTimeToMs('2025-11-21 09', '30')).toThrow(CalendarInputError)
+    expect(() => nyTimeToMs(undefined as unknown as string, '09:30')).toThrow(CalendarInputError)
+  })
 })
 
 describe('nyDate', () => {

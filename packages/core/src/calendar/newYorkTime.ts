@@ -14,6 +14,9 @@ import { NEW_YORK_ZONE, nyDayWindow, wallTimeToMs } from './internal/nyDayWindow
 export const NEW_YORK = NEW_YORK_ZONE
 
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/
+/** Bound of the memo of validated wall times, so a years-long backtest cannot grow it without limit. */
+const VALIDATED_CACHE_SIZE = 4096
+const validated = new Map<string, number>()
 
 /**
  * The New York calendar date of an instant, the date that names trading days and option expirations.
@@ -47,11 +50,19 @@ export function nyDate(ms: number): string {
  * ```
  */
 export function nyTimeToMs(date: string, hhmm: string): number {
+  // Rules ask for the same few wall times every second; a pair that passed validation once is answered at once.
+  // The key cannot collide: a valid date has no space and a valid time no space, so it splits back uniquely.
+  const key = typeof date === 'string' && typeof hhmm === 'string' ? `${date} ${hhmm}` : undefined
+  const known = key === undefined ? undefined : validated.get(key)
+  if (known !== undefined) return known
   if (typeof date !== 'string' || !parseIsoDate(date)) {
     throw new CalendarInputError('date', String(date), 'expected a real date as YYYY-MM-DD')
   }
   if (typeof hhmm !== 'string' || !HHMM.test(hhmm)) {
     throw new CalendarInputError('time', String(hhmm), 'expected HH:mm between 00:00 and 23:59')
   }
-  return wallTimeToMs(date, hhmm)
+  const ms = wallTimeToMs(date, hhmm)
+  if (validated.size >= VALIDATED_CACHE_SIZE) validated.clear()
+  validated.set(`${date} ${hhmm}`, ms)
+  return ms
 }

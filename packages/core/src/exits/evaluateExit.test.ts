@@ -52,6 +52,15 @@ describe('evaluateExit on crafted price paths', () => {
     })
   })
 
+  it('finds the tier in force on every date, switching at each bound, for one rules object asked repeatedly', () => {
+    // 40 % profit: below the 50 % tier before noon, above the 35 % tier from 12:00
+    const view = marksFor(-0.72)
+    for (const date of ['2025-06-18', '2025-06-20', '2025-06-18']) {
+      const tierAt = (hhmm: string) => evaluateExit(creditSpread, view, at(hhmm, date), rules, new Set())?.tier
+      expect([tierAt('11:59'), tierAt('12:00'), tierAt('13:59'), tierAt('14:00')]).toEqual([undefined, 1, 1, 2])
+    }
+  })
+
   it('does not fire a tier twice', () => {
     expect(evaluateExit(creditSpread, marksFor(-0.3), at('11:00'), rules, new Set([0]))).toBeUndefined()
   })

@@ -2,8 +2,8 @@ import { Decimal } from 'decimal.js'
 import { nyDate, nyTimeToMs } from '../calendar/newYorkTime.js'
 import { expirationInstantMs } from '../calendar/optionsHours.js'
 import { tradingSession } from '../calendar/tradingSession.js'
-import { instrumentId } from '../instruments/instrumentId.js'
 import type { OpenTrade } from '../oms/openTrades.js'
+import { legIds } from '../orders/legIds.js'
 import type { MarketView } from '../risk/marketView.js'
 import type { ExitRules } from './exitRules.js'
 
@@ -40,13 +40,44 @@ export interface ExitDecision {
  * ```
  */
 export function tradeNetMark(trade: Pick<OpenTrade, 'legs'>, market: MarketView): Decimal | undefined {
+  const ids = legIds(trade.legs)
   let net = new Decimal(0)
-  for (const leg of trade.legs) {
-    const mark = market.mark(instrumentId(leg.instrument))
-    if (mark === undefined) return undefined
+  for (let i = 0; i < trade.legs.length; i++) {
+    const leg = trade.legs[i]
+    const mark = market.mark(ids[i] ?? '')
+    if (leg === undefined || mark === undefined) return undefined
     net = net.plus(new Decimal(mark).times(leg.ratio * (leg.side === 'buy' ? 1 : -1)))
   }
   return net
+}
+
+/** A trade's net mark and its P&L as a fraction of the entry price. */
+export interface TradeValuation {
+  /** Net mark per unit (signed, as opened). */
+  readonly netMark: Decimal
+  /** (net mark − entry) / |entry|. */
+  readonly profitFraction: number
+}
+
+/**
+ * Values a trade at the view's marks.
+ *
+ * @param trade - The trade.
+ * @param market - Marks.
+ * @returns The valuation, or `undefined` when a leg has no mark or the entry price is zero.
+ * @example
+ * ```ts
+ * valueTrade(trade, marketView)?.profitFraction // 0.25 for a quarter of the entry price won
+ * ```
+ */
+export function valueTrade(
+  trade: Pick<OpenTrade, 'legs' | 'entryNetPrice'>,
+  market: MarketView,
+): TradeValuation | undefined {
+  const netMark = tradeNetMark(trade, market)
+  const entry = trade.entryNetPrice
+  if (netMark === undefined || entry.isZero()) return undefined
+  return { netMark, profitFraction: netMark.minus(entry).div(entry.abs()).toNumber() }
 }
 
 /**
@@ -84,13 +115,31 @@ export function timeExitMs(
   return earliest === undefined ? undefined : earliest - timeExit.minutesBefore * 60_000
 }
 
+// The tiers' wall times of the date last asked about, per rules object: every open trade asks every second.
+const tierTimes = new WeakMap<ExitRules, { readonly date: string; readonly times: Map<string, number> }>()
+
+/** A tier bound (`HH:mm`) on a New York date, as an instant. */
+function tierTime(rules: ExitRules, date: string, hhmm: string): number {
+  let memo = tierTimes.get(rules)
+  if (memo === undefined || memo.date !== date) {
+    memo = { date, times: new Map() }
+    tierTimes.set(rules, memo)
+  }
+  let ms = memo.times.get(hhmm)
+  if (ms === undefined) {
+    ms = nyTimeToMs(date, hhmm)
+    memo.times.set(hhmm, ms)
+  }
+  return ms
+}
+
 /** The take-profit tier in force at an instant, by New York time of day. */
 function activeTier(rules: ExitRules, nowMs: number): number | undefined {
   const date = nyDate(nowMs)
   const index = rules.takeProfit.findIndex(
     (tier) =>
-      (tier.from === undefined || nowMs >= nyTimeToMs(date, tier.from)) &&
-      (tier.until === undefined || nowMs < nyTimeToMs(date, tier.until)),
+      (tier.from === undefined || nowMs >= tierTime(rules, date, tier.from)) &&
+      (tier.until === undefined || nowMs < tierTime(rules, date, tier.until)),
   )
   return index < 0 ? undefined : index
 }
@@ -119,26 +168,52 @@ export function evaluateExit(
   rules: ExitRules,
   triggeredTiers: ReadonlySet<number>,
 ): ExitDecision | undefined {
+  return decideExit(trade, nowMs, rules, triggeredTiers, () => valueTrade(trade, market))
+}
+
+/**
+ * {@link evaluateExit} with the trade's valuation supplied by the caller (asked for only when a rule needs it),
+ * so that a caller evaluating the same trade every second can reuse it while the marks stand still.
+ *
+ * @param trade - The open trade.
+ * @param nowMs - Current time.
+ * @param rules - Exit rules.
+ * @param triggeredTiers - Take-profit tiers already used by this trade.
+ * @param valuation - Returns what `valueTrade(trade, market)` returns.
+ * @returns The decision, or `undefined`.
+ * @example
+ * ```ts
+ * decideExit(trade, clock.now(), rules, new Set(), () => valueTrade(trade, marketView))
+ * ```
+ */
+export function decideExit(
+  trade: OpenTrade,
+  nowMs: number,
+  rules: ExitRules,
+  triggeredTiers: ReadonlySet<number>,
+  valuation: () => TradeValuation | undefined,
+): ExitDecision | undefined {
   const available = trade.openUnits - trade.workingExitUnits
   if (available <= 0) return undefined
-  const base = { tradeId: trade.tradeId }
+  const tradeId = trade.tradeId
   if (rules.timeExit !== null) {
     const at = timeExitMs(trade, rules.timeExit)
-    if (at !== undefined && nowMs >= at) return { ...base, reason: 'time_exit', units: available }
+    if (at !== undefined && nowMs >= at) return { tradeId, reason: 'time_exit', units: available }
   }
-  const netMark = tradeNetMark(trade, market)
+  const value = valuation()
+  if (value === undefined) return undefined
   const entry = trade.entryNetPrice
-  if (netMark === undefined || entry.isZero()) return undefined
-  const profitFraction = netMark.minus(entry).div(entry.abs()).toNumber()
-  const priced = { ...base, netMark, profitFraction }
+  const { netMark, profitFraction } = value
+  // Decisions are built only when one fires (this runs for every open trade every second); fields in the order
+  // tradeId, netMark, profitFraction, reason, tier, units.
   if (rules.stopLoss !== null) {
     const limit = entry.isNegative() ? rules.stopLoss.credit : rules.stopLoss.debit
-    if (profitFraction <= -limit) return { ...priced, reason: 'stop_loss', units: available }
+    if (profitFraction <= -limit) return { tradeId, netMark, profitFraction, reason: 'stop_loss', units: available }
   }
   const tierIndex = activeTier(rules, nowMs)
   const tier = tierIndex === undefined ? undefined : rules.takeProfit[tierIndex]
   if (tier === undefined || tierIndex === undefined || triggeredTiers.has(tierIndex)) return undefined
   if (profitFraction < tier.profitFraction) return undefined
   const units = Math.min(available, Math.max(1, Math.round(trade.filledUnits * tier.closeFraction)))
-  return { ...priced, reason: 'take_profit', tier: tierIndex, units }
+  return { tradeId, netMark, profitFraction, reason: 'take_profit', tier: tierIndex, units }
 }

@@ -57,6 +57,19 @@ describe('createExitManager', () => {
     expect(broker.placeCalls).toHaveLength(sentBefore + 1)
   })
 
+  it('values a trade afresh whenever the mark of one leg moves', async () => {
+    const { exits, setNet, marketView, broker } = await setup()
+    const sentBefore = broker.placeCalls.length
+    setNet(-0.9)
+    expect(await exits.evaluate()).toEqual([])
+    expect(await exits.evaluate()).toEqual([])
+    marketView.setMark(SHORT, 1.38)
+    const [event] = await exits.evaluate()
+    expect(event).toMatchObject({ outcome: 'sent', decision: { reason: 'take_profit', units: 2 } })
+    expect(event?.decision.netMark?.toString()).toBe('-0.58')
+    expect(broker.placeCalls).toHaveLength(sentBefore + 1)
+  })
+
   it('replaces a working take-profit with a market stop when the price turns', async () => {
     const { exits, setNet, broker, oms } = await setup()
     setNet(-0.5)

@@ -1,14 +1,18 @@
+import type { Decimal } from 'decimal.js'
 import { interval, type Observable, Subject, type Subscription } from 'rxjs'
 import type { Clock } from '../clock/clock.js'
 import { BaseError } from '../errors/baseError.js'
 import { type Logger, silentLogger } from '../logging/logger.js'
+import type { ManagedOrder } from '../oms/managedOrder.js'
+import type { OpenTrade } from '../oms/openTrades.js'
 import type { OrderManager } from '../oms/orderManager.js'
+import { legIds } from '../orders/legIds.js'
 import { isFinalStatus } from '../orders/orderStateMachine.js'
 import type { QuoteLookup } from '../orders/packageQuote.js'
 import type { TickTable } from '../orders/tickTable.js'
 import type { MarketView } from '../risk/marketView.js'
 import type { TradingMode } from '../trading/types.js'
-import { type ExitDecision, evaluateExit } from './evaluateExit.js'
+import { decideExit, type ExitDecision, type TradeValuation, valueTrade } from './evaluateExit.js'
 import { exitIntent } from './exitIntent.js'
 import { type ExitRulesInput, parseExitRules } from './exitRules.js'
 
@@ -67,6 +71,16 @@ export interface ExitManager {
 
 const KINDS = /^(tp(\d+)|sl|time)$/
 
+interface Valuation {
+  readonly legs: OpenTrade['legs']
+  readonly entry: Decimal
+  readonly marks: readonly (number | undefined)[]
+  readonly value: TradeValuation | undefined
+}
+
+/** Equal value and sign (a Decimal can be −0). */
+const sameDecimal = (a: Decimal, b: Decimal): boolean => a.eq(b) && a.isNegative() === b.isNegative()
+
 /**
  * Creates the exit manager. Exit order ids are `<prefix>.<kind>.<tradeId>.<ms>` with kind `tp<tier>`, `sl` or
  * `time`; the manager keeps no state of its own, it reads which tiers a trade has used from those ids in the
@@ -90,10 +104,36 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
   let running = false
   let timer: Subscription | undefined
 
+  // Exit order ids never change meaning: parse each once.
+  const kinds = new Map<string, string | undefined>()
   const kindOf = (clientOrderId: string): string | undefined => {
-    if (!clientOrderId.startsWith(`${prefix}.`)) return undefined
-    const kind = clientOrderId.slice(prefix.length + 1).split('.')[0] ?? ''
-    return KINDS.test(kind) ? kind : undefined
+    if (kinds.has(clientOrderId)) return kinds.get(clientOrderId)
+    let kind: string | undefined
+    if (clientOrderId.startsWith(`${prefix}.`)) {
+      const parsed = clientOrderId.slice(prefix.length + 1).split('.')[0] ?? ''
+      kind = KINDS.test(parsed) ? parsed : undefined
+    }
+    kinds.set(clientOrderId, kind)
+    return kind
+  }
+
+  // Each trade is valued every evaluation, but its marks change less often than that: the last valuation is kept
+  // with the marks and entry price it was computed from, and reused while they are the same.
+  let valuations = new Map<string, Valuation>()
+  const valuationOf = (trade: OpenTrade, seen: Map<string, Valuation>): TradeValuation | undefined => {
+    const ids = legIds(trade.legs)
+    const marks = ids.map((id) => marketView.mark(id))
+    const known = valuations.get(trade.tradeId)
+    const reusable =
+      known !== undefined &&
+      known.legs === trade.legs &&
+      sameDecimal(known.entry, trade.entryNetPrice) &&
+      known.marks.every((mark, i) => Object.is(mark, marks[i]))
+    const valuation: Valuation = reusable
+      ? known
+      : { legs: trade.legs, entry: trade.entryNetPrice, marks, value: valueTrade(trade, marketView) }
+    seen.set(trade.tradeId, valuation)
+    return valuation.value
   }
 
   const cancelQuietly = async (clientOrderId: string) => {
@@ -142,15 +182,44 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
     if (running) return []
     running = true
     const out: ExitEvent[] = []
+    const seen = new Map<string, Valuation>()
     try {
       const nowMs = clock.now()
-      for (const order of oms.orders()) {
-        const kind = kindOf(order.clientOrderId)
-        const stale = order.type === 'LMT' && nowMs - order.createdAtMs >= rules.repriceAfterMs
-        if (kind?.startsWith('tp') && !isFinalStatus(order.status) && stale) await cancelQuietly(order.clientOrderId)
+      // The order list only changes across an await or an event handler; until then one copy serves every trade.
+      let orders: ManagedOrder[] | undefined = oms.orders()
+      let exitsByTrade: Map<string, ManagedOrder[]> | undefined
+      const currentOrders = (): ManagedOrder[] => {
+        orders ??= oms.orders()
+        return orders
+      }
+      const invalidate = () => {
+        orders = undefined
+        exitsByTrade = undefined
+      }
+      // A trade's exit orders, in order-list order, grouped in one pass over the list.
+      const exitsOf = (tradeId: string): ManagedOrder[] => {
+        if (exitsByTrade === undefined) {
+          exitsByTrade = new Map()
+          for (const order of currentOrders()) {
+            if (order.purpose !== 'exit' || order.closesOrderId === undefined) continue
+            const group = exitsByTrade.get(order.closesOrderId)
+            if (group === undefined) exitsByTrade.set(order.closesOrderId, [order])
+            else group.push(order)
+          }
+        }
+        return exitsByTrade.get(tradeId) ?? []
+      }
+      for (const order of currentOrders()) {
+        // Cheapest tests first: most orders are final or not limits.
+        if (order.type !== 'LMT' || isFinalStatus(order.status)) continue
+        const stale = nowMs - order.createdAtMs >= rules.repriceAfterMs
+        if (stale && kindOf(order.clientOrderId)?.startsWith('tp')) {
+          invalidate()
+          await cancelQuietly(order.clientOrderId)
+        }
       }
       for (const candidate of oms.openTrades()) {
-        const exits = oms.orders().filter((o) => o.purpose === 'exit' && o.closesOrderId === candidate.tradeId)
+        const exits = exitsOf(candidate.tradeId)
         const triggered = new Set<number>()
         for (const order of exits) {
           const tier = KINDS.exec(kindOf(order.clientOrderId) ?? '')?.[2]
@@ -160,26 +229,37 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
         // Urgent rules (stop-loss, time exit) see the units working take-profits reserve as theirs to close.
         const workingTp = exits.filter((o) => !isFinalStatus(o.status) && kindOf(o.clientOrderId)?.startsWith('tp'))
         const tpUnits = workingTp.reduce((sum, o) => sum + o.quantity - o.filledQuantity, 0)
-        const probe = evaluateExit(
-          { ...candidate, workingExitUnits: candidate.workingExitUnits - tpUnits },
-          marketView,
-          nowMs,
-          rules,
-          triggered,
-        )
-        let decision = evaluateExit(candidate, marketView, nowMs, rules, triggered)
+        const value = () => valuationOf(candidate, seen)
+        const probe =
+          tpUnits === 0
+            ? decideExit(candidate, nowMs, rules, triggered, value)
+            : decideExit(
+                { ...candidate, workingExitUnits: candidate.workingExitUnits - tpUnits },
+                nowMs,
+                rules,
+                triggered,
+                value,
+              )
+        // Without take-profit units the probe saw exactly the candidate, so it is the decision.
+        let decision = tpUnits === 0 ? probe : decideExit(candidate, nowMs, rules, triggered, value)
         if (probe !== undefined && probe.reason !== 'take_profit' && workingTp.length > 0) {
+          invalidate()
           for (const order of workingTp) await cancelQuietly(order.clientOrderId)
           const after = oms.openTrades().find((t) => t.tradeId === candidate.tradeId)
-          decision = after === undefined ? undefined : evaluateExit(after, marketView, nowMs, rules, triggered)
+          decision =
+            after === undefined ? undefined : decideExit(after, nowMs, rules, triggered, () => valuationOf(after, seen))
         }
         if (decision === undefined) continue
+        invalidate()
         const event = await act(decision, nowMs)
         out.push(event)
         events$.next(event)
+        invalidate()
       }
     } finally {
       running = false
+      // Keep only the trades still open, so closed trades do not accumulate.
+      valuations = seen
     }
     return out
   }

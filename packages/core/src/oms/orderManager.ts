@@ -3,9 +3,9 @@ import { nyDate } from '../calendar/newYorkTime.js'
 import type { Clock } from '../clock/clock.js'
 import { parseConfig } from '../config/parseConfig.js'
 import type { BrokerInterface } from '../execution/brokerInterface.js'
-import { instrumentId } from '../instruments/instrumentId.js'
 import type { Journal } from '../journal/journal.js'
 import { type Logger, silentLogger } from '../logging/logger.js'
+import { legIds } from '../orders/legIds.js'
 import { isGenuineRiskEngine } from '../risk/internal/approvalRegistry.js'
 import type { MarketView } from '../risk/marketView.js'
 import type { OrderPurpose } from '../risk/orderPurpose.js'
@@ -369,8 +369,10 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     openTrades: () => {
       // A trade whose instruments are no longer held ended outside its exit orders (expiration, exercise or
       // assignment, a manual close): it is not open, so exit rules stop acting on it and its strategy may trade again.
+      const trades = derived().trades
+      if (trades.length === 0) return []
       const held = new Set(core.ledger.positions().map((position) => position.instrumentId))
-      return derived().trades.filter((trade) => trade.legs.some((leg) => held.has(instrumentId(leg.instrument))))
+      return trades.filter((trade) => legIds(trade.legs).some((id) => held.has(id)))
     },
     exposure,
     async stop() {

@@ -78,6 +78,10 @@ export function createPositionLedger(
   for (const position of baseline.positions) {
     holdings.set(position.instrumentId, { position, openCost: position.averagePrice.times(position.quantity) })
   }
+  // Each holding's unrealised P&L at the mark it was last valued at: revaluation runs every second, while a
+  // holding's mark changes less often than that.
+  const terms = new Map<string, { readonly held: LedgerPosition; readonly mark: number; readonly amount: Decimal }>()
+  let sorted: Position[] | undefined
   let cash = baseline.cash
   let realized = new Decimal(0)
   let commissions = new Decimal(0)
@@ -105,9 +109,15 @@ export function createPositionLedger(
       addRealized(date, realizedPnl.minus(fill.commission))
       if (next === undefined) holdings.delete(fill.instrumentId)
       else holdings.set(fill.instrumentId, next)
+      terms.delete(fill.instrumentId)
+      sorted = undefined
     },
     positions() {
-      return [...holdings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, held]) => held.position)
+      // Asked for every second (open trades, P&L, risk) but changed only by fills: sorted once per change.
+      sorted ??= [...holdings.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, held]) => held.position)
+      return sorted.slice()
     },
     get cash() {
       return cash
@@ -124,19 +134,25 @@ export function createPositionLedger(
     unrealized(market) {
       let amount = new Decimal(0)
       const missingMarks: string[] = []
-      for (const [id, { position, openCost }] of holdings) {
+      for (const [id, held] of holdings) {
         const mark = market.mark(id)
         if (mark === undefined) {
           missingMarks.push(id)
           continue
         }
+        const known = terms.get(id)
+        if (known !== undefined && known.held === held && Object.is(known.mark, mark)) {
+          amount = amount.plus(known.amount)
+          continue
+        }
+        const { position, openCost } = held
         const sign = position.side === 'long' ? 1 : -1
-        amount = amount.plus(
-          new Decimal(mark)
-            .times(position.quantity)
-            .minus(openCost)
-            .times(position.multiplier * sign),
-        )
+        const term = new Decimal(mark)
+          .times(position.quantity)
+          .minus(openCost)
+          .times(position.multiplier * sign)
+        terms.set(id, { held, mark, amount: term })
+        amount = amount.plus(term)
       }
       return { amount, missingMarks }
     },

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js'
-import { instrumentId } from '../instruments/instrumentId.js'
 import type { Quote } from '../marketData/types.js'
 import type { OrderLeg } from '../trading/types.js'
+import { legIds } from './legIds.js'
 import { quoteDecimal } from './quoteDecimal.js'
 
 /**
@@ -50,8 +50,12 @@ export function packageQuote(legs: readonly OrderLeg[], quoteOf: QuoteLookup): P
   let priced = legs.length > 0
   let sized = legs.length > 0
   const legQuotes: Quote[] = []
-  for (const leg of legs) {
-    const quote = quoteOf(instrumentId(leg.instrument))
+  const ids = legIds(legs)
+  for (let index = 0; index < legs.length; index++) {
+    const leg = legs[index]
+    const id = ids[index]
+    if (leg === undefined || id === undefined) return undefined
+    const quote = quoteOf(id)
     if (!quote || !Number.isFinite(quote.bid) || !Number.isFinite(quote.ask)) return undefined
     if (quote.bid > 0 && quote.ask > 0 && quote.bid > quote.ask) return undefined
     legQuotes.push(quote)

@@ -6,13 +6,13 @@ import type { BrokerCapabilities, BrokerInterface, BrokerSnapshot, BrokerState }
 import type { Quote } from '../marketData/types.js'
 import { isFinalStatus } from '../orders/orderStateMachine.js'
 import type { Account, Fill, Order, Position } from '../trading/types.js'
-import { paperAccountView } from './internal/paperAccountView.js'
+import { createMarginMemo } from './internal/marginMemo.js'
+import { createPaperAccountView } from './internal/paperAccountView.js'
 import { createPaperExpiry, type PaperExpiry } from './internal/paperExpiry.js'
 import { openPaperLedger, type PaperLedger } from './internal/paperLedger.js'
 import { createPaperOrderDesk, type PaperOrderDesk } from './internal/paperOrderDesk.js'
 import { createPaperQuoteBook } from './internal/paperQuoteBook.js'
 import { createPaperTimers } from './internal/paperTimers.js'
-import { marginRequirement } from './marginRequirement.js'
 import { BrokerNotConnectedError } from './paperBrokerErrors.js'
 import { type PaperBrokerOptions, resolvePaperBrokerOptions } from './paperBrokerOptions.js'
 import type { PaperCommit } from './paperBrokerStore.js'
@@ -68,10 +68,11 @@ export function createPaperBroker(options: PaperBrokerOptions): PaperBroker {
   const book = createPaperQuoteBook()
   const timers = createPaperTimers(clock, (error) => stop(error))
   const queue: (() => void)[] = []
-  const rules = {
+  const paperAccountView = createPaperAccountView()
+  const margin = createMarginMemo({
     nakedCallStressFraction: config.nakedCallStressFraction,
     shortStockRequirement: config.shortStockRequirement,
-  }
+  })
   let draining = false
   let ledger: PaperLedger | undefined
   let desk: PaperOrderDesk | undefined
@@ -91,10 +92,9 @@ export function createPaperBroker(options: PaperBrokerOptions): PaperBroker {
       realizedPnl: today ? record.realizedPnl : new Decimal(0),
       positions,
       markOf: book.markOf,
-      requirement: marginRequirement(
+      requirement: margin(
         positions.map((entry) => entry.position),
         book.markOf,
-        rules,
       ).requirement,
       nowMs,
     })

@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js'
-import { isIndexUnderlying, type OptionContract } from '../instruments/instrument.js'
-import { intrinsicValueAt } from '../orders/payoffBounds.js'
-import type { OrderLeg, Position } from '../trading/types.js'
+import type { Position } from '../trading/types.js'
+import { groupRequirement, marginGroups, stressBase, withShortStock } from './internal/marginGroups.js'
+
+export { underlyingIdOf } from './underlyingIdOf.js'
 
 /** Settings of {@link marginRequirement}. */
 export interface MarginRules {
@@ -24,51 +25,6 @@ export interface MarginResult {
 
 /** Current price of an instrument or underlying, by canonical id; `undefined` when unknown. */
 export type PriceLookup = (instrumentId: string) => Decimal | undefined
-
-interface OptionGroup {
-  legs: OrderLeg[]
-  multiplier: number
-  underlyingId: string
-}
-
-function groupOptions(positions: readonly Position[]): Map<string, OptionGroup> {
-  const groups = new Map<string, OptionGroup>()
-  for (const position of positions) {
-    const instrument = position.instrument
-    if (instrument.kind !== 'option') continue
-    const key = `${instrument.root}|${instrument.expiry}|${instrument.multiplier}`
-    const group = groups.get(key) ?? {
-      legs: [],
-      multiplier: instrument.multiplier,
-      underlyingId: underlyingIdOf(instrument),
-    }
-    group.legs.push({ instrument, side: position.side === 'long' ? 'buy' : 'sell', ratio: position.quantity })
-    groups.set(key, group)
-  }
-  return groups
-}
-
-/**
- * The canonical id of an option's underlying quote: `^SPX` for index options, the ticker for ETF options.
- *
- * @param contract - An option contract.
- * @returns The id to look its underlying up by.
- * @example
- * ```ts
- * underlyingIdOf(parseOccSymbol('SPXW  251121C05800000')) // '^SPX'
- * ```
- */
-export function underlyingIdOf(contract: OptionContract): string {
-  return isIndexUnderlying(contract.underlying) ? `^${contract.underlying}` : contract.underlying
-}
-
-function nakedContracts(legs: readonly OrderLeg[]): number {
-  const net = { call: 0, put: 0 }
-  for (const leg of legs) {
-    if (leg.instrument.kind === 'option') net[leg.instrument.right] += leg.side === 'buy' ? leg.ratio : -leg.ratio
-  }
-  return Math.max(-net.call, 0) + Math.max(-net.put, 0)
-}
 
 /**
  * A simple Reg-T-like requirement for paper trading. Options are grouped by root, expiry and multiplier; each
@@ -94,19 +50,9 @@ export function marginRequirement(
 ): MarginResult {
   let requirement = new Decimal(0)
   let nakedShortContracts = 0
-  for (const group of groupOptions(positions).values()) {
-    const strikes = group.legs.map((leg) => new Decimal((leg.instrument as OptionContract).strike))
-    const spot = priceOf(group.underlyingId)
-    const top = Decimal.max(...strikes, spot ?? 0)
-    const points = [new Decimal(0), ...strikes, top.times(1 + rules.nakedCallStressFraction)]
-    const worst = Decimal.min(...points.map((point) => intrinsicValueAt(group.legs, point)))
-    requirement = requirement.plus(Decimal.max(worst.negated(), 0).times(group.multiplier))
-    nakedShortContracts += nakedContracts(group.legs)
+  for (const group of marginGroups(positions)) {
+    requirement = requirement.plus(groupRequirement(group, stressBase(group, priceOf(group.underlyingId)), rules))
+    nakedShortContracts += group.nakedShortContracts
   }
-  for (const position of positions) {
-    if (position.instrument.kind !== 'equity' || position.side !== 'short') continue
-    const price = priceOf(position.instrumentId) ?? position.averagePrice
-    requirement = requirement.plus(price.times(position.quantity).times(rules.shortStockRequirement))
-  }
-  return { requirement, nakedShortContracts }
+  return { requirement: withShortStock(requirement, positions, priceOf, rules), nakedShortContracts }
 }

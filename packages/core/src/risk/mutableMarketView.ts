@@ -39,13 +39,18 @@ export function createMutableMarketView(initial: Readonly<Record<string, number>
   const marks = new Map<string, number>()
   const greeksById = new Map<string, Greeks>()
   const changes$ = new Subject<string>()
+  // Marks change on every quote; without observers (and unless the subject was closed, which makes next throw)
+  // emitting does nothing, so the per-call work of Subject.next is skipped.
+  const changed = (instrumentId: string): void => {
+    if (changes$.observed || changes$.closed) changes$.next(instrumentId)
+  }
   const setMark = (instrumentId: string, price: number | undefined): void => {
     if (price === undefined) marks.delete(instrumentId)
     else {
       if (!Number.isFinite(price) || price < 0) throw new RangeError(`Invalid mark ${price} for ${instrumentId}`)
       marks.set(instrumentId, price)
     }
-    changes$.next(instrumentId)
+    changed(instrumentId)
   }
   for (const [id, price] of Object.entries(initial)) setMark(id, price)
   return {
@@ -61,7 +66,7 @@ export function createMutableMarketView(initial: Readonly<Record<string, number>
         }
         greeksById.set(instrumentId, greeks)
       }
-      changes$.next(instrumentId)
+      changed(instrumentId)
     },
   }
 }

@@ -4,6 +4,14 @@ import type { Instrument } from '../../instruments/instrument.js'
 import type { Bar, OptionQuote, Quote, Trade } from '../../marketData/types.js'
 import type { MarketEvent } from '../marketEvent.js'
 
+/**
+ * Whether emitting on a subject can have any effect: it has observers, or it was closed (then `next` throws, as it
+ * must keep doing). A feed streams every tick of every subscription, often to outlets nobody reads (trades, bars).
+ */
+function live(subject: Pick<Subject<never>, 'observed' | 'closed'>): boolean {
+  return subject.observed || subject.closed
+}
+
 /** The hot streams of a feed and the subscription set that gates them. */
 export class FeedOutlets {
   readonly quotes$ = new Subject<Quote | OptionQuote>()
@@ -14,15 +22,15 @@ export class FeedOutlets {
   readonly subscribed = new Map<string, Instrument>()
 
   quote(quote: Quote | OptionQuote): void {
-    if (this.subscribed.has(quote.instrumentId)) this.quotes$.next(quote)
+    if (this.subscribed.has(quote.instrumentId) && live(this.quotes$)) this.quotes$.next(quote)
   }
 
   trade(trade: Trade): void {
-    if (this.subscribed.has(trade.instrumentId)) this.trades$.next(trade)
+    if (this.subscribed.has(trade.instrumentId) && live(this.trades$)) this.trades$.next(trade)
   }
 
   bar(bar: Bar): void {
-    if (this.subscribed.has(bar.instrumentId)) this.bars$.next(bar)
+    if (this.subscribed.has(bar.instrumentId) && live(this.bars$)) this.bars$.next(bar)
   }
 
   event(event: MarketEvent): void {

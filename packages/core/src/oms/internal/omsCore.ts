@@ -12,11 +12,13 @@ import type { ManagedOrder } from '../managedOrder.js'
 import { mergeOrderUpdate } from '../mergeOrderUpdate.js'
 import { createPositionLedger, type LedgerBaseline, type PositionLedger } from '../positionLedger.js'
 import { instrumentFromId } from './instrumentFromId.js'
+import { VersionedMap } from './versionedMap.js'
 
 /** Mutable state of one order manager and the operations that keep journal, streams and state in step. */
 export interface OmsCore {
   readonly mode: TradingMode
-  readonly orders: Map<string, ManagedOrder>
+  /** Orders by client id; its version moves on every change. */
+  readonly orders: VersionedMap<string, ManagedOrder>
   /** Every client order id ever journaled or seen: never sent again. */
   readonly knownIds: Set<string>
   /** Every fill id applied to the ledger. */
@@ -68,7 +70,7 @@ export interface OmsCoreDeps {
  */
 export function createOmsCore(deps: OmsCoreDeps): OmsCore {
   const { journal, logger, clock, mode } = deps
-  const orders = new Map<string, ManagedOrder>()
+  const orders = new VersionedMap<string, ManagedOrder>()
   const pending = new Set<Promise<void>>()
   const emitPositions = () => core.positions$.next(core.ledger.positions())
 

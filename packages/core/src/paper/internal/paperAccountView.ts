@@ -3,7 +3,7 @@ import type { Account, TradingMode } from '../../trading/types.js'
 import type { PriceLookup } from '../marginRequirement.js'
 import type { LedgerPosition } from '../positionLedger.js'
 
-/** Input of {@link paperAccountView}. */
+/** Input of the view made by {@link createPaperAccountView}. */
 export interface PaperAccountInput {
   /** Account id. */
   readonly accountId: string
@@ -23,35 +23,62 @@ export interface PaperAccountInput {
   readonly nowMs: number
 }
 
+/** What one position adds to the account at one mark. */
+interface PositionTerms {
+  readonly entry: LedgerPosition
+  readonly mark: Decimal
+  readonly marketValue: Decimal
+  readonly unrealizedPnl: Decimal
+}
+
 /**
- * The account's balances: equity is cash plus every position marked to its mid (longs add, shorts owe);
- * unrealised P&L compares marks with the exact open cost; buying power is cash minus the margin requirement.
+ * Creates the account view of one broker: equity is cash plus every position marked to its mid (longs add,
+ * shorts owe); unrealised P&L compares marks with the exact open cost; buying power is cash minus the margin
+ * requirement. The account is marked every second while positions and most of their marks stay the same, so each
+ * position's figures are kept with the position entry and mark they came from (both immutable values) and
+ * reused while those are the same objects; the sums are taken afresh in position order.
  *
- * @param input - Cash, P&L, positions, marks and requirement.
- * @returns The account.
+ * @returns A function from cash, P&L, positions, marks and requirement to the account.
  * @example
  * ```ts
- * account$.next(paperAccountView({ accountId, mode: 'paper', cash, realizedPnl, positions, markOf, requirement, nowMs }))
+ * const accountView = createPaperAccountView()
+ * account$.next(accountView({ accountId, mode: 'paper', cash, realizedPnl, positions, markOf, requirement, nowMs }))
  * ```
  */
-export function paperAccountView(input: PaperAccountInput): Account {
-  let marketValue = new Decimal(0)
-  let unrealizedPnl = new Decimal(0)
-  for (const { position, openCost } of input.positions) {
-    const mark = input.markOf(position.instrumentId) ?? position.averagePrice
-    const value = mark.times(position.quantity)
-    const sign = position.side === 'long' ? 1 : -1
-    marketValue = marketValue.plus(value.times(position.multiplier).times(sign))
-    unrealizedPnl = unrealizedPnl.plus(value.minus(openCost).times(position.multiplier).times(sign))
-  }
-  return {
-    accountId: input.accountId,
-    mode: input.mode,
-    cash: input.cash,
-    equity: input.cash.plus(marketValue),
-    buyingPower: input.cash.minus(input.requirement),
-    realizedPnl: input.realizedPnl,
-    unrealizedPnl,
-    timestampMs: input.nowMs,
+export function createPaperAccountView(): (input: PaperAccountInput) => Account {
+  let terms = new Map<string, PositionTerms>()
+  return (input) => {
+    const next = new Map<string, PositionTerms>()
+    let marketValue = new Decimal(0)
+    let unrealizedPnl = new Decimal(0)
+    for (const entry of input.positions) {
+      const { position, openCost } = entry
+      const mark = input.markOf(position.instrumentId) ?? position.averagePrice
+      let term = terms.get(position.instrumentId)
+      if (term === undefined || term.entry !== entry || term.mark !== mark) {
+        const value = mark.times(position.quantity)
+        const sign = position.side === 'long' ? 1 : -1
+        term = {
+          entry,
+          mark,
+          marketValue: value.times(position.multiplier).times(sign),
+          unrealizedPnl: value.minus(openCost).times(position.multiplier).times(sign),
+        }
+      }
+      next.set(position.instrumentId, term)
+      marketValue = marketValue.plus(term.marketValue)
+      unrealizedPnl = unrealizedPnl.plus(term.unrealizedPnl)
+    }
+    terms = next
+    return {
+      accountId: input.accountId,
+      mode: input.mode,
+      cash: input.cash,
+      equity: input.cash.plus(marketValue),
+      buyingPower: input.cash.minus(input.requirement),
+      realizedPnl: input.realizedPnl,
+      unrealizedPnl,
+      timestampMs: input.nowMs,
+    }
   }
 }

@@ -115,6 +115,7 @@ export function createPaperExpiry(deps: PaperExpiryDeps): PaperExpiry {
       for (const leg of order.legs) if (leg.instrument.kind === 'option') track(leg.instrument)
     },
     onQuote(instrumentId) {
+      if (waiting.size === 0) return
       for (const series of [...waiting.values()]) {
         const underlying = underlyingIdOf(series.contract)
         if (instrumentId === underlying || (series.contract.underlying === 'XSP' && instrumentId === '^SPX')) {

@@ -293,7 +293,11 @@ export function createPaperOrderDesk(deps: PaperDeskDeps): PaperOrderDesk {
       })
     },
     onQuote(changedId) {
-      for (const [id, legs] of [...working]) if (legs.has(changedId)) evaluate(id)
+      // Collected first: evaluating an order may end it, which deletes it from `working`.
+      if (working.size === 0) return
+      const due: string[] = []
+      for (const [id, legs] of working) if (legs.has(changedId)) due.push(id)
+      for (const id of due) evaluate(id)
     },
     expire(id, reason) {
       finish(id, 'expired', reason)

@@ -34,6 +34,14 @@ export interface PaperQuoteBook {
 export function createPaperQuoteBook(): PaperQuoteBook {
   const quotes = new Map<string, Quote>()
   const taken = new Map<string, { bid: number; ask: number }>()
+  // The mark is a pure function of bid and ask: computed when first asked for, kept while they stay the same.
+  const marks = new Map<string, { readonly bid: number; readonly ask: number; readonly mark: Decimal | undefined }>()
+  const markOfQuote = (quote: Quote): Decimal | undefined => {
+    const bid = Number.isFinite(quote.bid) && quote.bid > 0 ? quote.bid : 0
+    const ask = Number.isFinite(quote.ask) && quote.ask > 0 ? quote.ask : 0
+    if (ask > 0) return quoteDecimal(bid).plus(quoteDecimal(ask)).dividedBy(2)
+    return bid > 0 ? quoteDecimal(bid) : undefined
+  }
   return {
     update(quote) {
       quotes.set(quote.instrumentId, quote)
@@ -57,10 +65,11 @@ export function createPaperQuoteBook(): PaperQuoteBook {
     markOf(instrumentId) {
       const quote = quotes.get(instrumentId)
       if (!quote) return undefined
-      const bid = Number.isFinite(quote.bid) && quote.bid > 0 ? quote.bid : 0
-      const ask = Number.isFinite(quote.ask) && quote.ask > 0 ? quote.ask : 0
-      if (ask > 0) return quoteDecimal(bid).plus(quoteDecimal(ask)).dividedBy(2)
-      return bid > 0 ? quoteDecimal(bid) : undefined
+      const known = marks.get(instrumentId)
+      if (known !== undefined && known.bid === quote.bid && known.ask === quote.ask) return known.mark
+      const mark = markOfQuote(quote)
+      marks.set(instrumentId, { bid: quote.bid, ask: quote.ask, mark })
+      return mark
     },
   }
 }

@@ -1,6 +1,9 @@
+import { Subject } from 'rxjs'
 import { TestScheduler } from 'rxjs/testing'
 import { describe, expect, test } from 'vitest'
 import { nyTimeToMs } from '../../calendar/newYorkTime.js'
+import { wallClock } from '../../clock/clock.js'
+import { createVirtualClock } from '../../clock/virtualClock.js'
 import type { Quote } from '../../marketData/types.js'
 import { marbleClock } from '../internal/marbleClock.js'
 import { timeline } from '../internal/timeline.js'
@@ -208,5 +211,67 @@ describe('sampleBySession', () => {
       const out = cold('a|', values).pipe(sampleBySession({ clock: marbleClock(scheduler, 0) }))
       expectObservable(out).toBe('(a#)', values, expect.objectContaining({ name: 'CalendarInputError' }))
     })
+  })
+})
+
+describe('sampleBySession on the virtual clock and in real time', () => {
+  const quote = (instrumentId: string, timestampMs: number): Quote => ({
+    instrumentId,
+    bid: 1,
+    ask: 1.01,
+    bidSize: 1,
+    askSize: 1,
+    timestampMs,
+  })
+
+  test('emits the last value of every window, window after window, interleaved with other timers in order', () => {
+    const startMs = nyTimeToMs('2025-11-21', '10:00')
+    const clock = createVirtualClock(startMs)
+    const source = new Subject<Quote>()
+    const seen: string[] = []
+    source.pipe(sampleBySession({ clock })).subscribe((q) => seen.push(`${q.instrumentId}@${q.timestampMs - startMs}`))
+    // Quotes every 250 ms for 3.5 s, queued up front; a marker timer at every whole second shows where each window
+    // end falls among the actions due at the same instant (after those queued before the window opened).
+    for (let ms = 0; ms <= 3500; ms += 250) {
+      clock.scheduler.schedule(() => source.next(quote('SPY', clock.now())), ms)
+      if (ms % 1000 === 0) clock.scheduler.schedule(() => seen.push(`tick@${clock.now() - startMs}`), ms)
+    }
+    clock.advanceTo(startMs + 10_000)
+    expect(seen).toEqual([
+      'SPY@0',
+      'tick@0',
+      'tick@1000',
+      'SPY@1000',
+      'tick@2000',
+      'SPY@2000',
+      'tick@3000',
+      'SPY@3000',
+      'SPY@3500',
+    ])
+  })
+
+  test('keeps sampling on a real-time scheduler', async () => {
+    const intervals = { underlying: 40, option: 40, volatility: 40, correlation: 40 }
+    const clock = wallClock()
+    const source = new Subject<Quote>()
+    const seen: number[] = []
+    source
+      .pipe(
+        sampleBySession({
+          clock,
+          intervals: { regular: intervals, extended: intervals, finalHour: intervals, closed: intervals },
+        }),
+      )
+      .subscribe((q) => seen.push(q.timestampMs))
+    for (let i = 0; i < 12; i++) {
+      source.next(quote('SPY', i))
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(seen[0]).toBe(0)
+    expect(seen.at(-1)).toBe(11)
+    expect(seen.length).toBeGreaterThanOrEqual(3)
+    expect(seen.length).toBeLessThan(12)
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen)
   })
 })

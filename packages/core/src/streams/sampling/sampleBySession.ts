@@ -1,4 +1,4 @@
-import { type MonoTypeOperatorFunction, Observable, type Subscription } from 'rxjs'
+import { type MonoTypeOperatorFunction, Observable, type SchedulerAction, type Subscription } from 'rxjs'
 import type { Clock } from '../../clock/clock.js'
 import { parseConfig } from '../../config/parseConfig.js'
 import { SessionSchedule } from './internal/sessionSchedule.js'
@@ -22,6 +22,8 @@ interface KeyState<T> {
   pending: T | undefined
   hasPending: boolean
   timer: Subscription | undefined
+  /** Closes this key's window (run as the timer's work); one function per key, reused by every window's timer. */
+  close: (this: SchedulerAction<undefined>) => void
 }
 
 /**
@@ -63,21 +65,26 @@ export function sampleBySession<T>(options: SessionSamplingOptions<T>): MonoType
     new Observable<T>((subscriber) => {
       const states = new Map<string, KeyState<T>>()
 
-      const openWindow = (state: KeyState<T>): void => {
+      // `action`: the timer that just closed the window, when the next one opens right away. Rescheduling it is
+      // what scheduling a new action would be (queued now, due at the window's end), without a new action per window.
+      const openWindow = (state: KeyState<T>, action?: SchedulerAction<undefined>): void => {
         const nowMs = clock.now()
         const window = schedule.windowAt(state.target, nowMs)
         const endMs = Math.min(nowMs + window.intervalMs, window.untilMs)
-        state.timer = clock.scheduler.schedule(() => closeWindow(state), endMs - nowMs)
+        state.timer =
+          action === undefined
+            ? clock.scheduler.schedule(state.close, endMs - nowMs)
+            : action.schedule(undefined, endMs - nowMs)
       }
 
-      const closeWindow = (state: KeyState<T>): void => {
+      const closeWindow = (state: KeyState<T>, action: SchedulerAction<undefined>): void => {
         state.timer = undefined
         if (!state.hasPending) return
         const value = state.pending as T
         state.pending = undefined
         state.hasPending = false
         subscriber.next(value)
-        guarded(() => openWindow(state))
+        guarded(() => openWindow(state, action))
       }
 
       const guarded = (work: () => void): void => {
@@ -89,12 +96,22 @@ export function sampleBySession<T>(options: SessionSamplingOptions<T>): MonoType
       }
 
       const subscription = source.subscribe({
+        // Every quote passes here: the work is inlined rather than wrapped in a `guarded` closure per value.
         next: (value) => {
-          guarded(() => {
+          try {
             const key = keyOf(value)
             let state = states.get(key)
             if (state === undefined) {
-              state = { target: targetOf(value, key), pending: undefined, hasPending: false, timer: undefined }
+              const created: KeyState<T> = {
+                target: targetOf(value, key),
+                pending: undefined,
+                hasPending: false,
+                timer: undefined,
+                close(this: SchedulerAction<undefined>) {
+                  closeWindow(created, this)
+                },
+              }
+              state = created
               states.set(key, state)
             }
             if (state.timer !== undefined) {
@@ -104,7 +121,9 @@ export function sampleBySession<T>(options: SessionSamplingOptions<T>): MonoType
             }
             subscriber.next(value)
             openWindow(state)
-          })
+          } catch (error) {
+            subscriber.error(error)
+          }
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => {

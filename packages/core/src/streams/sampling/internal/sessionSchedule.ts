@@ -31,6 +31,10 @@ function nextCalendarDate(date: string): string {
 export class SessionSchedule {
   // Windows open for every key every few seconds; the New York day is worked out once, not per window.
   private day: Day | undefined
+  private readonly expirations = new WeakMap<
+    SampleTarget,
+    { readonly date: string; readonly endMs: number | undefined }
+  >()
 
   constructor(private readonly intervals: SampleIntervals) {}
 
@@ -50,16 +54,20 @@ export class SessionSchedule {
 
   windowAt(target: SampleTarget, ms: number): SampleWindow {
     const { date, session } = this.dayOf(ms)
-    const boundaries: number[] = session
-      ? [session.preMarketOpenMs, session.regularOpenMs, session.regularCloseMs, session.afterHoursCloseMs]
-      : []
+    let untilMs = Number.POSITIVE_INFINITY
+    const bound = (boundary: number) => {
+      if (boundary > ms && boundary < untilMs) untilMs = boundary
+    }
     let finalHour = false
-    const symbol = target.expirationSymbol
-    if (session && symbol !== undefined) {
-      const expires = target.expiry === undefined ? hasZeroDteExpiration(symbol, date) : target.expiry === date
-      if (expires) {
-        const endMs = expirationInstantMs(symbol, date)
-        boundaries.push(endMs - HOUR_MS, endMs)
+    if (session) {
+      bound(session.preMarketOpenMs)
+      bound(session.regularOpenMs)
+      bound(session.regularCloseMs)
+      bound(session.afterHoursCloseMs)
+      const endMs = this.expirationOf(target, date)
+      if (endMs !== undefined) {
+        bound(endMs - HOUR_MS)
+        bound(endMs)
         finalHour = ms >= endMs - HOUR_MS && ms < endMs
       }
     }
@@ -71,11 +79,26 @@ export class SessionSchedule {
         : phase === 'closed'
           ? this.intervals.closed
           : this.intervals.extended
-    let untilMs = Number.POSITIVE_INFINITY
-    for (const boundary of boundaries) if (boundary > ms && boundary < untilMs) untilMs = boundary
     if (untilMs === Number.POSITIVE_INFINITY) {
       untilMs = tradingSession(nextTradingDay(date))?.preMarketOpenMs ?? ms + this.intervals.closed[target.sampleClass]
     }
     return { intervalMs: table[target.sampleClass], untilMs }
+  }
+
+  /**
+   * The instant the target's contracts expire on a trading date, or `undefined` when none expire then. A pure
+   * function of the target and the date, asked for at every window: kept per target for the date last asked.
+   */
+  private expirationOf(target: SampleTarget, date: string): number | undefined {
+    const known = this.expirations.get(target)
+    if (known !== undefined && known.date === date) return known.endMs
+    const symbol = target.expirationSymbol
+    let endMs: number | undefined
+    if (symbol !== undefined) {
+      const expires = target.expiry === undefined ? hasZeroDteExpiration(symbol, date) : target.expiry === date
+      if (expires) endMs = expirationInstantMs(symbol, date)
+    }
+    this.expirations.set(target, { date, endMs })
+    return endMs
   }
 }

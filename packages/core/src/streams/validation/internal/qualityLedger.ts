@@ -14,12 +14,38 @@ class SourceCounts {
   }
 }
 
+const index = (rule: QualityRule): number => RULE_INDEX.get(rule) ?? 0
+const MALFORMED = index('malformed')
+const NOT_FINITE = index('not_finite')
+const NON_POSITIVE_PRICE = index('non_positive_price')
+const NON_POSITIVE_SIZE = index('non_positive_size')
+const CROSSED = index('crossed')
+const LOCKED = index('locked')
+const FUTURE = index('future')
+const STALE = index('stale')
+const OUT_OF_ORDER = index('out_of_order')
+const DUPLICATE_TIMESTAMP = index('duplicate_timestamp')
+const SPIKE = index('spike')
+
+/**
+ * Counts by rule, keyed in the order of {@link QUALITY_RULES}. A report is built for every incident (index values,
+ * whose bid equals their ask, flag `locked` on every tick), so the object is one literal rather than eleven
+ * property additions; `satisfies` keeps it complete, a test keeps its key order.
+ */
 function ruleCounts(rules: Float64Array): RuleCounts {
-  const counts: Partial<Record<QualityRule, number>> = {}
-  QUALITY_RULES.forEach((rule, index) => {
-    counts[rule] = rules[index] ?? 0
-  })
-  return counts as RuleCounts
+  return {
+    malformed: rules[MALFORMED] ?? 0,
+    not_finite: rules[NOT_FINITE] ?? 0,
+    non_positive_price: rules[NON_POSITIVE_PRICE] ?? 0,
+    non_positive_size: rules[NON_POSITIVE_SIZE] ?? 0,
+    crossed: rules[CROSSED] ?? 0,
+    locked: rules[LOCKED] ?? 0,
+    future: rules[FUTURE] ?? 0,
+    stale: rules[STALE] ?? 0,
+    out_of_order: rules[OUT_OF_ORDER] ?? 0,
+    duplicate_timestamp: rules[DUPLICATE_TIMESTAMP] ?? 0,
+    spike: rules[SPIKE] ?? 0,
+  } satisfies Record<QualityRule, number>
 }
 
 function count(target: SourceCounts, ruleIndex: number, action: QualityAction): void {
@@ -65,6 +91,15 @@ export class QualityLedger {
   report(asOfMs: number): QualityReport {
     const bySource: Record<string, SourceQuality> = {}
     for (const [source, counts] of this.sources) bySource[source] = counts.freeze()
-    return { asOfMs, ...this.total.freeze(), bySource, lastByRule: Object.fromEntries(this.last) }
+    const total = this.total
+    return {
+      asOfMs,
+      accepted: total.accepted,
+      dropped: total.dropped,
+      flagged: total.flagged,
+      byRule: ruleCounts(total.rules),
+      bySource,
+      lastByRule: Object.fromEntries(this.last),
+    }
   }
 }
