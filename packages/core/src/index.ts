@@ -2,6 +2,7 @@
 // changes only on purpose.
 
 export { Decimal } from 'decimal.js'
+
 // Tick archive
 export { decodeTickArchive, forEachTickEvent } from './archive/tickArchiveDecoder.js'
 export {
@@ -13,6 +14,7 @@ export {
 export { TickArchiveError } from './archive/tickArchiveError.js'
 export { type TickEvent, TickEventKind, tickEventKind } from './archive/tickEvent.js'
 export { recordTicks, type TickRecorder } from './archive/tickRecorder.js'
+
 // Backtest
 export {
   type BacktestData,
@@ -50,14 +52,17 @@ export { isTradingDay, nextTradingDay, previousTradingDay } from './calendar/tra
 export { type TradingSession, tradingSession } from './calendar/tradingSession.js'
 export { UNSCHEDULED_CLOSURES } from './calendar/unscheduledClosures.js'
 export { hasZeroDteExpiration, ZERO_DTE_SYMBOLS, type ZeroDteSymbol } from './calendar/zeroDte.js'
+
 // Clock
 export { type Clock, wallClock } from './clock/clock.js'
 export { type DriveVirtualClockOptions, driveVirtualClock } from './clock/driveVirtualClock.js'
 export { createVirtualClock, isVirtualClock, type VirtualClock } from './clock/virtualClock.js'
 export { VirtualClockError } from './clock/virtualClockError.js'
+
 // Config
 export { parseConfig, secretSchema } from './config/parseConfig.js'
 export { Secret } from './config/secret.js'
+
 // Correlation
 export { type AlignedSample, type AlignedSamplesOptions, alignedSamples } from './correlation/alignedSamples.js'
 export {
@@ -97,10 +102,12 @@ export {
   pricePointsFromFeed,
 } from './correlation/pricePointsFromFeed.js'
 export { RollingCovariance, type RollingCovarianceOptions } from './correlation/rollingCovariance.js'
+
 // Errors
 export { BaseError, type BaseErrorOptions, PermanentError, RetryableError } from './errors/baseError.js'
 export { ConfigError, type ConfigIssue } from './errors/configError.js'
 export { REDACTED, redactSecrets, registerSecret } from './errors/secretRegistry.js'
+
 // Execution seams
 export type {
   BrokerCapabilities,
@@ -109,11 +116,13 @@ export type {
   BrokerState,
   OrderModification,
 } from './execution/brokerInterface.js'
+
 // Exits
 export { type ExitDecision, ExitReason, evaluateExit, timeExitMs, tradeNetMark } from './exits/evaluateExit.js'
 export { type ExitIntentContext, exitIntent } from './exits/exitIntent.js'
 export { createExitManager, type ExitEvent, type ExitManager, type ExitManagerOptions } from './exits/exitManager.js'
 export { type ExitRules, type ExitRulesInput, exitRulesSchema, parseExitRules } from './exits/exitRules.js'
+
 // Feeds
 export { backoffCeilingMs, backoffDelayMs } from './feeds/backoffDelay.js'
 export { createFeed, type ManagedFeed } from './feeds/createFeed.js'
@@ -121,7 +130,6 @@ export { type CreateFeedOptions, createFeedOptionsSchema } from './feeds/createF
 export type { FeedAdapter, FeedSession, FeedSessionContext } from './feeds/feedAdapter.js'
 export { FeedClosedError, FeedConnectionError, FeedRetriesExhaustedError, FeedStaleError } from './feeds/feedErrors.js'
 export type { FeedCapabilities, FeedState, FeedStatus, MarketDataFeed } from './feeds/marketDataFeed.js'
-export { createSubscriptionPool, type SubscriptionPool } from './feeds/subscriptionPool.js'
 export {
   eventTimeMs,
   isOptionInstrumentId,
@@ -129,7 +137,9 @@ export {
   MarketEventType,
   quoteEvent,
 } from './feeds/marketEvent.js'
+export { createSubscriptionPool, type SubscriptionPool } from './feeds/subscriptionPool.js'
 export { fromIbContract, type IbContractFields, toIbContract } from './instruments/ibContract.js'
+
 // Instruments
 export {
   type EquityInstrument,
@@ -148,6 +158,7 @@ export {
 export { instrumentId } from './instruments/instrumentId.js'
 export { parseMassiveTicker, toMassiveTicker } from './instruments/massiveSymbol.js'
 export { formatOccSymbol, parseOccSymbol } from './instruments/occSymbol.js'
+
 // Journal
 export { createJournal, type Journal, type JournalOptions } from './journal/journal.js'
 export { decodeJournalRecord, encodeJournalRecord } from './journal/journalCodec.js'
@@ -162,6 +173,7 @@ export type { JournalAppendOutcome, JournalRowInput, JournalStore, StoredJournal
 export { createMemoryJournalStore } from './journal/memoryJournalStore.js'
 export { type JournalReplay, type ReplayedIntent, replayJournal } from './journal/replayJournal.js'
 export { createSqliteJournalStore, type SqliteJournalStoreOptions } from './journal/sqliteJournalStore.js'
+
 // Logging
 export {
   createLogger,
@@ -171,8 +183,10 @@ export {
   LogLevel,
   silentLogger,
 } from './logging/logger.js'
+
 // Market data
 export { type Bar, type Greeks, midPrice, type OptionQuote, type Quote, type Trade } from './marketData/types.js'
+
 // Order manager
 export {
   type BracketManager,
@@ -201,6 +215,7 @@ export {
 } from './oms/positionLedger.js'
 export type { ReconcileReport } from './oms/reconcileReport.js'
 export type { RecoveryReport } from './oms/recoveryReport.js'
+
 // Orders
 export { applyOrderFill, type OrderFillInput } from './orders/applyOrderFill.js'
 export { applyOrderModification } from './orders/applyOrderModification.js'
@@ -259,6 +274,7 @@ export {
   tickRuleFor,
   tickTableConfigSchema,
 } from './orders/tickTable.js'
+
 // Paper broker
 export { type BookInput, type BookResult, bookExecutions, type Execution } from './paper/bookExecutions.js'
 export {
@@ -308,6 +324,7 @@ export {
   sqlitePaperBrokerStore,
   sqlitePaperBrokerStoreSchema,
 } from './paper/sqlitePaperBrokerStore.js'
+
 // Pricing
 export { bsGreeks } from './pricing/bsGreeks.js'
 export { bsGreeksBatch, type GreeksBatchInput, type GreeksBatchOutput } from './pricing/bsGreeksBatch.js'
@@ -319,6 +336,7 @@ export { normalCdf } from './pricing/normalCdf.js'
 export { OptionRightCode } from './pricing/optionRightCode.js'
 export { PricingInputError } from './pricing/pricingInputError.js'
 export { PricingStatus } from './pricing/pricingStatus.js'
+
 // Volatility regime
 export {
   parseRegimeConfig,
@@ -339,6 +357,7 @@ export {
 export { isVixSeries, VIX_FAMILY_IDS, VixSeries } from './regime/vixSeries.js'
 export { type BandThresholds, bandOf, VOLATILITY_BANDS, VolatilityBand } from './regime/volatilityBand.js'
 export type { RegimeChange, VolatilityRegime } from './regime/volatilityRegime.js'
+
 // Replay
 export { createNdjsonRecorder, type NdjsonRecorder, type NdjsonRecorderOptions } from './replay/createNdjsonRecorder.js'
 export { createReplayFeed, type ReplayFeedOptions, type ReplaySource } from './replay/createReplayFeed.js'
@@ -420,6 +439,7 @@ export {
   strategyOf,
   UNATTRIBUTED_STRATEGY,
 } from './reports/portfolio/strategyAttribution.js'
+
 // Reports
 export { ReportInputError } from './reports/reportInputError.js'
 export {
@@ -441,6 +461,7 @@ export {
 } from './reports/tax/substantiallyIdentical.js'
 export { DisposalKind, type OpenTaxLot, type TaxDisposal } from './reports/tax/taxDisposal.js'
 export { TaxTerm } from './reports/tax/taxTerm.js'
+
 // Risk
 export type { RiskApproval } from './risk/internal/approvalRegistry.js'
 export type { MarketView } from './risk/marketView.js'
@@ -460,6 +481,7 @@ export { parseRiskLimits, type RiskLimits, type RiskLimitsInput, riskLimitsSchem
 export { RiskRejectedError, type RiskRejection, RiskRejectionCode } from './risk/riskRejection.js'
 export { type RiskState, RiskStateCause, RiskStatus } from './risk/riskState.js'
 export { RiskStateError } from './risk/riskStateError.js'
+
 // Simulator (SIMULATED data)
 export { createSimFeed, type SimFeed, type SimMarketSnapshot } from './sim/createSimFeed.js'
 export { createPrng, hashSeed, type Prng } from './sim/prng.js'
@@ -478,10 +500,12 @@ export {
 } from './sim/simConfig.js'
 export { SimConfigError } from './sim/simConfigError.js'
 export { SimUnsupportedInstrumentError } from './sim/simUnsupportedInstrumentError.js'
+
 // Sizing
 export { type FactorBand, type FactorTable, factorTableSchema, lookupFactor } from './sizing/factorTable.js'
 export { type SizingInput, SizingLimit, type SizingResult, sizePosition } from './sizing/sizePosition.js'
 export { parseSizingConfig, type SizingConfig, sizingConfigSchema } from './sizing/sizingConfig.js'
+
 // Strategies
 export {
   type CorrelationBreakdownOptions,
@@ -578,6 +602,7 @@ export {
   type TradeValidatorOptions,
   tradeValidatorOptionsSchema,
 } from './streams/validation/validatorOptions.js'
+
 // System composition
 export {
   createMarketPipeline,
@@ -593,6 +618,7 @@ export {
   TradingSystemError,
   type TradingSystemOptions,
 } from './system/tradingSystem.js'
+
 // Trading
 export {
   type Account,
@@ -607,6 +633,7 @@ export {
   TimeInForce,
   TradingMode,
 } from './trading/types.js'
+
 // Trading mode
 export {
   type TradingModeConfig,
