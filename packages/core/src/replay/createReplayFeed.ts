@@ -121,19 +121,28 @@ export function createReplayFeed(options: ReplayFeedOptions): ManagedFeed {
     const virtualStartMs = clock.now()
     const wallStartMs = pacingClock.now()
     let sinceYield = 0
-    /** Delivers one event at its time; false once the feed is closed. */
-    const deliver = async (event: MarketEvent): Promise<boolean> => {
-      if (!context.active) return false
-      const atMs = eventTimeMs(event)
-      if (speed !== 'max') {
-        await paceUntil(atMs, virtualStartMs, wallStartMs, speed)
-        if (!context.active) return false
-      }
+    const emitAt = (event: MarketEvent, atMs: number): void => {
       clock.advanceTo(atMs)
       context.emit(event)
-      if (speed === 'max' && ++sinceYield >= config.yieldEvery) {
+    }
+    const pacedDeliver = async (event: MarketEvent, atMs: number, rate: number): Promise<boolean> => {
+      await paceUntil(atMs, virtualStartMs, wallStartMs, rate)
+      if (!context.active) return false
+      emitAt(event, atMs)
+      return true
+    }
+    /**
+     * Delivers one event at its time; false once the feed is closed. Synchronous unless it has to wait (pacing, or
+     * the periodic yield), so replaying at full speed costs no promise per event.
+     */
+    const deliver = (event: MarketEvent): boolean | Promise<boolean> => {
+      if (!context.active) return false
+      const atMs = eventTimeMs(event)
+      if (speed !== 'max') return pacedDeliver(event, atMs, speed)
+      emitAt(event, atMs)
+      if (++sinceYield >= config.yieldEvery) {
         sinceYield = 0
-        await yieldToEventLoop()
+        return yieldToEventLoop().then(() => true)
       }
       return true
     }
@@ -141,10 +150,16 @@ export function createReplayFeed(options: ReplayFeedOptions): ManagedFeed {
       if (typeof source === 'string') {
         const options = { onMalformed: config.onMalformed, onMalformedLine: context.reportError }
         for await (const batch of readNdjsonBatches(source, options)) {
-          for (const event of batch) if (!(await deliver(event))) return
+          for (const event of batch) {
+            const result = deliver(event)
+            if (!(typeof result === 'boolean' ? result : await result)) return
+          }
         }
       } else {
-        for await (const event of source) if (!(await deliver(event))) return
+        for await (const event of source) {
+          const result = deliver(event)
+          if (!(typeof result === 'boolean' ? result : await result)) return
+        }
       }
       if (context.active) context.end()
     } catch (error) {
