@@ -1,32 +1,11 @@
 import { Decimal } from 'decimal.js'
 import { z } from 'zod'
-import type { Instrument } from '../instruments/instrument.js'
+import { instrumentSchema } from '../instruments/instrumentSchema.js'
+import { storedDecimalSchema } from '../trading/storedDecimalSchema.js'
 import type { JournalRecord } from './journalRecord.js'
 
-const decimal = z.string().transform((value, ctx) => {
-  try {
-    const parsed = new Decimal(value)
-    if (parsed.isFinite()) return parsed
-  } catch {
-    // fall through to the issue below
-  }
-  ctx.addIssue({ code: 'custom', message: 'not a decimal' })
-  return z.NEVER
-})
-
-const instrument: z.ZodType<Instrument> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('equity'), symbol: z.string() }),
-  z.object({ kind: z.literal('index'), symbol: z.string() }),
-  z.object({
-    kind: z.literal('option'),
-    underlying: z.string(),
-    root: z.string(),
-    expiry: z.string(),
-    strike: z.number(),
-    right: z.enum(['call', 'put']),
-    multiplier: z.number(),
-  }),
-])
+const decimal = storedDecimalSchema
+const instrument = instrumentSchema
 
 const mode = z.enum(['paper', 'live'])
 const side = z.enum(['buy', 'sell'])

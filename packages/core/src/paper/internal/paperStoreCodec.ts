@@ -1,38 +1,12 @@
-import { Decimal } from 'decimal.js'
 import { z } from 'zod'
-import { equity, type Instrument, index, optionContract } from '../../instruments/instrument.js'
+import { instrumentSchema } from '../../instruments/instrumentSchema.js'
+import { storedDecimalSchema } from '../../trading/storedDecimalSchema.js'
 import type { Fill, Order } from '../../trading/types.js'
 import type { PaperAccountRecord, PaperOrderRecord } from '../paperBrokerStore.js'
 import type { LedgerPosition } from '../positionLedger.js'
 
-const decimal = z.string().transform((value, ctx) => {
-  try {
-    return new Decimal(value)
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `not a decimal: ${value}` })
-    return z.NEVER
-  }
-})
-
-const instrument = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('equity'), symbol: z.string() }),
-    z.object({ kind: z.literal('index'), symbol: z.string() }),
-    z.object({
-      kind: z.literal('option'),
-      underlying: z.string(),
-      root: z.string(),
-      expiry: z.string(),
-      strike: z.number(),
-      right: z.enum(['call', 'put']),
-      multiplier: z.number(),
-    }),
-  ])
-  .transform((value): Instrument => {
-    if (value.kind === 'equity') return equity(value.symbol)
-    if (value.kind === 'index') return index(value.symbol)
-    return optionContract(value)
-  })
+const decimal = storedDecimalSchema
+const instrument = instrumentSchema
 
 const side = z.enum(['buy', 'sell'])
 const mode = z.enum(['paper', 'live'])
