@@ -42,6 +42,38 @@ function closedState(feed: ManagedFeed): Promise<FeedState> {
 }
 
 describe('createReplayFeed', () => {
+  it('reads batches of an async source lazily, delivering each event before taking the next', async () => {
+    const clock = createVirtualClock(T)
+    const taken: string[] = []
+    function* batch(events: MarketEvent[]) {
+      for (const event of events) {
+        taken.push(`take@${eventTimeMs(event) - T}`)
+        yield event
+      }
+    }
+    async function* source() {
+      yield batch([trade('SPY', T + 1_000), trade('SPY', T + 2_000)])
+      yield trade('SPY', T + 2_500)
+      yield batch([trade('QQQ', T + 3_000), trade('SPY', T + 4_000)])
+    }
+    const feed = createReplayFeed({ source: source(), clock })
+    feed.trades$.subscribe((data) => taken.push(`deliver@${data.timestampMs - T}`))
+    feed.subscribe([equity('SPY')])
+    const closed = closedState(feed)
+    await feed.connect()
+    expect(await closed).toEqual({ status: 'closed' })
+    expect(taken).toEqual([
+      'take@1000',
+      'deliver@1000',
+      'take@2000',
+      'deliver@2000',
+      'deliver@2500',
+      'take@3000',
+      'take@4000',
+      'deliver@4000',
+    ])
+  })
+
   it('delivers subscribed events in order with the clock at each event time, then closes', async () => {
     const clock = createVirtualClock(T)
     const source = [trade('SPY', T + 1_000), trade('QQQ', T + 1_500), trade('SPY', T + 2_000)]

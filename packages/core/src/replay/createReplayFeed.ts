@@ -12,12 +12,16 @@ import { eventTimeMs, type MarketEvent } from '../feeds/marketEvent.js'
 import { type MalformedLinePolicy, readNdjsonBatches } from './readNdjsonEvents.js'
 import { ReplaySourceError } from './replayErrors.js'
 
-/** Where a replay's events come from. */
-export type ReplaySource = string | AsyncIterable<MarketEvent> | Iterable<MarketEvent>
+/**
+ * Where a replay's events come from: an NDJSON recording path, an iterable of events, or an async iterable of events
+ * or of batches of events. A batch (any iterable of events) is read lazily, each event delivered before the next is
+ * taken, so a batch may end early on its own; events within a batch cost no promise.
+ */
+export type ReplaySource = string | AsyncIterable<MarketEvent | Iterable<MarketEvent>> | Iterable<MarketEvent>
 
 /** Options of {@link createReplayFeed}. */
 export interface ReplayFeedOptions {
-  /** An NDJSON recording path, or any (async) iterable of events, e.g. a DBN decoder's output. */
+  /** An NDJSON recording path, or any (async) iterable of events or batches of events, e.g. a DBN decoder's output. */
   source: ReplaySource
   /** The virtual clock the replay drives: it is advanced to each event's time before the event is delivered. */
   clock: VirtualClock
@@ -72,6 +76,9 @@ const optionsSchema = z
     message: 'must not be the replay clock itself',
     path: ['pacingClock'],
   })
+
+/** Whether an item of a replay source is one event rather than a batch of them. */
+const isMarketEvent = (item: MarketEvent | Iterable<MarketEvent>): item is MarketEvent => !(Symbol.iterator in item)
 
 const DEFAULT_CAPABILITIES: FeedCapabilities = {
   quotes: true,
@@ -156,9 +163,16 @@ export function createReplayFeed(options: ReplayFeedOptions): ManagedFeed {
           }
         }
       } else {
-        for await (const event of source) {
-          const result = deliver(event)
-          if (!(typeof result === 'boolean' ? result : await result)) return
+        for await (const item of source) {
+          if (isMarketEvent(item)) {
+            const result = deliver(item)
+            if (!(typeof result === 'boolean' ? result : await result)) return
+            continue
+          }
+          for (const event of item) {
+            const result = deliver(event)
+            if (!(typeof result === 'boolean' ? result : await result)) return
+          }
         }
       }
       if (context.active) context.end()

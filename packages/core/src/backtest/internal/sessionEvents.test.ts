@@ -13,11 +13,13 @@ function quote(id: string, atMs: number): MarketEvent {
   }
 }
 
-async function drain(iterable: AsyncIterable<MarketEvent>, onEach?: (event: MarketEvent) => void) {
+async function drain(runs: AsyncIterable<Iterable<MarketEvent>>, onEach?: (event: MarketEvent) => void) {
   const out: MarketEvent[] = []
-  for await (const event of iterable) {
-    out.push(event)
-    onEach?.(event)
+  for await (const run of runs) {
+    for (const event of run) {
+      out.push(event)
+      onEach?.(event)
+    }
   }
   return out
 }
@@ -88,7 +90,7 @@ describe('sessionEvents', () => {
         accept: () => true,
       })
       const order: string[] = []
-      for await (const event of source) order.push(`e${eventTimeMs(event) - T0}:${fired.join(',')}`)
+      await drain(source, (event) => order.push(`e${eventTimeMs(event) - T0}:${fired.join(',')}`))
       return order
     }
     expect(await run(true)).toEqual(await run(false))
@@ -103,7 +105,7 @@ describe('sessionEvents', () => {
     const batches = [[quote('SPY', T0 + 1900)]]
     const source = sessionEvents({ clock, endMs: T0 + 2000, pull: () => batches.shift(), accept: () => true })
     const seen: string[] = []
-    for await (const event of source) seen.push(`event@${eventTimeMs(event) - T0} done=${done.join(',')}`)
+    await drain(source, (event) => seen.push(`event@${eventTimeMs(event) - T0} done=${done.join(',')}`))
     expect(seen).toEqual(['event@1900 done=1000,1500'])
     // 750's work finished at the 1000 settle point; 1500's before the 1900 event, with the clock still at 1500.
     expect(done).toEqual([1000, 1500])
@@ -129,9 +131,7 @@ describe('sessionEvents', () => {
       },
       accept: () => true,
     })
-    let count = 0
-    for await (const _ of source) count++
-    expect(count).toBe(80)
+    expect(await drain(source)).toHaveLength(80)
     expect(pendingAtRead.length).toBeGreaterThan(10)
     expect(pendingAtRead.every((n) => n === 0)).toBe(true)
   })

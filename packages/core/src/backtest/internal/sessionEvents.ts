@@ -29,21 +29,25 @@ export interface SessionEventsOptions {
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined }
 
 /**
- * The events of one backtest session, paced for `createReplayFeed`. Every clock timer runs at its own instant, before
- * the first event past it. At each settle point (every `settleIntervalMs` of clock time from the session start, where
- * the trading system's 1 s and 30 s timers fall) the clock stops and the event loop turns once, so asynchronous work
- * those timers started (a decision round sending orders through the journal, an exit) completes at that instant, as
- * it would live, instead of whenever the replay next yields.
+ * The events of one backtest session, paced for `createReplayFeed`, as a sequence of runs: each run is a batch the
+ * replay reads lazily, one event at a time, and a run ends by itself before the first event that a clock timer or a
+ * settle point precedes. Between runs every clock timer runs at its own instant, before the first event past it. At
+ * each settle point (every `settleIntervalMs` of clock time from the session start, where the trading system's 1 s
+ * and 30 s timers fall) the clock stops and the event loop turns once, so asynchronous work those timers started (a
+ * decision round sending orders through the journal, an exit) completes at that instant, as it would live, instead
+ * of whenever the replay next yields.
  *
  * Pacing depends only on the delivered events and the timers, never on how the source reads: a source that must
  * await (a file) is read ahead at settle points only, when no work is pending. A session and a replay of its
- * recording (the events passed to `onEvent`) are therefore the same computation. Written as a plain iterator, not
- * an async generator: it is called once per market event, a million times a simulated day.
+ * recording (the events passed to `onEvent`) are therefore the same computation. Events within a run cost no
+ * promise: a simulated day is over a million events.
  *
  * @param options - Clock, end, source, filter.
- * @returns The events to hand to `createReplayFeed`.
+ * @returns The runs of events to hand to `createReplayFeed`.
  */
-export function sessionEvents(options: SessionEventsOptions): AsyncIterable<MarketEvent> & AsyncIterator<MarketEvent> {
+export function sessionEvents(
+  options: SessionEventsOptions,
+): AsyncIterable<Iterable<MarketEvent>> & AsyncIterator<Iterable<MarketEvent>> {
   const { clock, endMs, accept, onEvent } = options
   const settle = options.settle ?? yieldToEventLoop
   const settleIntervalMs = options.settleIntervalMs ?? 1000
@@ -52,7 +56,8 @@ export function sessionEvents(options: SessionEventsOptions): AsyncIterable<Mark
   let index = 0
   let exhausted = false
   let asynchronous = false
-  let finished: Promise<IteratorResult<MarketEvent>> | undefined
+  let pendingRead: Promise<readonly MarketEvent[] | undefined> | undefined
+  let finished: Promise<IteratorResult<Iterable<MarketEvent>>> | undefined
 
   const lastQueuedMs = () => {
     const last = queue[queue.length - 1]
@@ -89,46 +94,76 @@ export function sessionEvents(options: SessionEventsOptions): AsyncIterable<Mark
       }
     }
   }
-  const finish = (): Promise<IteratorResult<MarketEvent>> => {
+  const finish = (): Promise<IteratorResult<Iterable<MarketEvent>>> => {
     finished ??= advance(endMs).then(() => {
       clock.advanceTo(endMs)
       return DONE
     })
     return finished
   }
-  const deliver = (event: MarketEvent): IteratorResult<MarketEvent> | undefined => {
-    if (!accept(event)) return undefined
-    onEvent?.(event)
-    return { done: false, value: event }
-  }
-  const afterAdvance = (event: MarketEvent, atMs: number): Promise<IteratorResult<MarketEvent>> =>
-    advance(atMs).then(() => deliver(event) ?? next())
-
-  function next(): Promise<IteratorResult<MarketEvent>> {
-    if (finished) return finished
-    for (;;) {
-      if (index >= queue.length) {
-        if (exhausted) return finish()
-        const pulled = options.pull()
-        if (pulled instanceof Promise) {
-          // The first read of an asynchronous source (nothing is pending yet); later ones happen at settle points.
-          asynchronous = true
-          return pulled.then((batch) => {
-            append(batch)
-            return readAhead(settleAtMs).then(next)
-          })
-        }
-        append(pulled)
-        continue
+  /**
+   * The next queued event, reading synchronous sources as needed; `undefined` when the queue is empty and the source
+   * is exhausted or must be awaited (then `pendingRead` holds the read).
+   */
+  const peek = (): MarketEvent | undefined => {
+    while (index >= queue.length) {
+      if (pendingRead !== undefined) return undefined
+      if (exhausted) return undefined
+      const pulled = options.pull()
+      if (pulled instanceof Promise) {
+        asynchronous = true
+        pendingRead = pulled
+        return undefined
       }
-      const event = queue[index++] as MarketEvent
-      const atMs = eventTimeMs(event)
-      if (atMs >= endMs) return finish()
-      const dueMs = clock.nextTimerMs()
-      if (atMs >= settleAtMs || (dueMs !== undefined && dueMs <= atMs)) return afterAdvance(event, atMs)
-      const result = deliver(event)
-      if (result) return Promise.resolve(result)
+      append(pulled)
     }
+    return queue[index]
+  }
+  /** Whether the event must wait for a timer or a settle point before it is delivered. */
+  const mustWait = (atMs: number): boolean => {
+    if (atMs >= settleAtMs) return true
+    const dueMs = clock.nextTimerMs()
+    return dueMs !== undefined && dueMs <= atMs
+  }
+
+  // One run object, reused: its iterator result is reused too (the replay reads `value` before asking again).
+  const step: IteratorYieldResult<MarketEvent> = { done: false, value: undefined as unknown as MarketEvent }
+  const run: Iterable<MarketEvent> & Iterator<MarketEvent> = {
+    [Symbol.iterator]() {
+      return this
+    },
+    next(): IteratorResult<MarketEvent> {
+      for (;;) {
+        const event = peek()
+        if (event === undefined) return DONE
+        const atMs = eventTimeMs(event)
+        if (atMs >= endMs || mustWait(atMs)) return DONE
+        index++
+        if (!accept(event)) continue
+        onEvent?.(event)
+        step.value = event
+        return step
+      }
+    },
+  }
+  const running: IteratorYieldResult<Iterable<MarketEvent>> = { done: false, value: run }
+
+  async function next(): Promise<IteratorResult<Iterable<MarketEvent>>> {
+    if (finished) return finished
+    let event = peek()
+    while (event === undefined && pendingRead !== undefined) {
+      // The first read of an asynchronous source (nothing is pending yet); later ones happen at settle points.
+      const read = pendingRead
+      pendingRead = undefined
+      append(await read)
+      await readAhead(settleAtMs)
+      event = peek()
+    }
+    if (event === undefined) return finish()
+    const atMs = eventTimeMs(event)
+    if (atMs >= endMs) return finish()
+    if (mustWait(atMs)) await advance(atMs)
+    return running
   }
 
   return {
