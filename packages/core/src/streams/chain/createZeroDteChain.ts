@@ -1,10 +1,11 @@
-import { Observable, Subject, type Subscriber, share } from 'rxjs'
+import { Observable, type Subscriber, share } from 'rxjs'
 import { parseConfig } from '../../config/parseConfig.js'
 import { ConfigError } from '../../errors/configError.js'
 import { equity, index, isIndexUnderlying } from '../../instruments/instrument.js'
 import { instrumentId } from '../../instruments/instrumentId.js'
 import type { ChainQuote, ChainSnapshot } from './chainTypes.js'
 import { ChainEngine, type ChainEngineConfig } from './internal/chainEngine.js'
+import { Fanout } from './internal/fanout.js'
 import { type ZeroDteChainOptions, zeroDteChainOptionsSchema } from './zeroDteChainOptions.js'
 
 /** A running-on-demand 0DTE option chain; see {@link createZeroDteChain}. */
@@ -81,8 +82,8 @@ function resolveConfig(
 export function createZeroDteChain(options: ZeroDteChainOptions): ZeroDteChain {
   const config = resolveConfig(options)
   const quotes$ = config.quotesSource as Observable<Parameters<ChainEngine['onQuote']>[0]>
-  const updates = new Subject<ChainQuote>()
-  const snapshots = new Subject<ChainSnapshot>()
+  const updates = new Fanout<ChainQuote>()
+  const snapshots = new Fanout<ChainSnapshot>()
   let engine: ChainEngine | undefined
   let latest: ChainSnapshot | undefined
 
@@ -114,15 +115,15 @@ export function createZeroDteChain(options: ZeroDteChainOptions): ZeroDteChain {
     }
   }).pipe(share())
 
-  const attach = <T>(subscriber: Subscriber<T>, subject: Subject<T>, first?: T) => {
-    const output = subject.subscribe(subscriber)
+  const attach = <T>(subscriber: Subscriber<T>, fanout: Fanout<T>, first?: T) => {
+    const detach = fanout.attach(subscriber)
     if (first !== undefined) subscriber.next(first)
     const run = running$.subscribe({
       error: (error: unknown) => subscriber.error(error),
       complete: () => subscriber.complete(),
     })
     return () => {
-      output.unsubscribe()
+      detach()
       run.unsubscribe()
     }
   }

@@ -1,7 +1,7 @@
 import { type MonoTypeOperatorFunction, Observable, type SchedulerAction, type Subscription } from 'rxjs'
 import type { Clock } from '../../clock/clock.js'
 import { parseConfig } from '../../config/parseConfig.js'
-import { SessionSchedule } from './internal/sessionSchedule.js'
+import { type SampleWindow, SessionSchedule, windowCovers } from './internal/sessionSchedule.js'
 import { type SampleIntervalsInput, sampleIntervalsSchema } from './sampleClass.js'
 import { type SampleTarget, sampleTargetOf } from './sampleTarget.js'
 
@@ -22,6 +22,8 @@ interface KeyState<T> {
   pending: T | undefined
   hasPending: boolean
   timer: Subscription | undefined
+  /** The schedule's last answer for this key, reused while it still holds (windows open every few seconds). */
+  window: SampleWindow | undefined
   /** Closes this key's window (run as the timer's work); one function per key, reused by every window's timer. */
   close: (this: SchedulerAction<undefined>) => void
 }
@@ -69,7 +71,11 @@ export function sampleBySession<T>(options: SessionSamplingOptions<T>): MonoType
       // what scheduling a new action would be (queued now, due at the window's end), without a new action per window.
       const openWindow = (state: KeyState<T>, action?: SchedulerAction<undefined>): void => {
         const nowMs = clock.now()
-        const window = schedule.windowAt(state.target, nowMs)
+        let window = state.window
+        if (window === undefined || !windowCovers(window, nowMs)) {
+          window = schedule.windowAt(state.target, nowMs)
+          state.window = window
+        }
         const endMs = Math.min(nowMs + window.intervalMs, window.untilMs)
         state.timer =
           action === undefined
@@ -84,12 +90,9 @@ export function sampleBySession<T>(options: SessionSamplingOptions<T>): MonoType
         state.pending = undefined
         state.hasPending = false
         subscriber.next(value)
-        guarded(() => openWindow(state, action))
-      }
-
-      const guarded = (work: () => void): void => {
+        // Inline rather than a guarding closure: this runs for every sampled value.
         try {
-          work()
+          openWindow(state, action)
         } catch (error) {
           subscriber.error(error)
         }
@@ -107,6 +110,7 @@ export function sampleBySession<T>(options: SessionSamplingOptions<T>): MonoType
                 pending: undefined,
                 hasPending: false,
                 timer: undefined,
+                window: undefined,
                 close(this: SchedulerAction<undefined>) {
                   closeWindow(created, this)
                 },

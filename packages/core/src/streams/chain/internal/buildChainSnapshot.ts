@@ -3,6 +3,7 @@ import type { ChainRow, ChainSide, ChainSnapshot, ChainStatus } from '../chainTy
 import type { ChainDay } from './chainDay.js'
 import type { ContractState } from './contractState.js'
 import type { StrikeLadder } from './strikeLadder.js'
+import type { WindowRow } from './windowRows.js'
 
 /** The engine state a snapshot is built from. */
 export interface ChainState {
@@ -10,7 +11,8 @@ export interface ChainState {
   readonly status: ChainStatus
   readonly day: ChainDay | undefined
   readonly ladder: StrikeLadder | undefined
-  readonly window: ReadonlyMap<string, ContractState>
+  /** The window's strikes with their contracts (see `windowRows`). */
+  readonly windowRows: readonly WindowRow[]
   /** Latest underlying mid, NaN before the first. */
   readonly spot: number
   readonly centerIndex: number | undefined
@@ -19,8 +21,7 @@ export interface ChainState {
   readonly nowMs: number
 }
 
-function side(window: ReadonlyMap<string, ContractState>, id: string): ChainSide | undefined {
-  const state = window.get(id)
+function side(state: ContractState | undefined): ChainSide | undefined {
   return state && { contract: state.contract, instrumentId: state.instrumentId, quote: state.quote }
 }
 
@@ -31,15 +32,9 @@ function side(window: ReadonlyMap<string, ContractState>, id: string): ChainSide
  * @returns The snapshot.
  */
 export function buildChainSnapshot(state: ChainState): ChainSnapshot {
-  const { ladder, window, day, spot, centerIndex } = state
+  const { ladder, windowRows, day, spot, centerIndex } = state
   const rows: ChainRow[] = []
-  if (ladder !== undefined) {
-    for (const rung of ladder.rungs) {
-      const call = rung.call && side(window, rung.call.instrumentId)
-      const put = rung.put && side(window, rung.put.instrumentId)
-      if (call !== undefined || put !== undefined) rows.push({ strike: rung.strike, call, put })
-    }
-  }
+  for (const row of windowRows) rows.push({ strike: row.strike, call: side(row.call), put: side(row.put) })
   return {
     underlying: state.underlying,
     status: state.status,
@@ -50,7 +45,7 @@ export function buildChainSnapshot(state: ChainState): ChainSnapshot {
     timeToExpiryYears: day?.expiryMs === undefined ? undefined : timeToExpiryYears(state.nowMs, day.expiryMs),
     asOfMs: state.nowMs,
     rows,
-    listedStrikes: ladder?.rungs.map((rung) => rung.strike) ?? [],
+    listedStrikes: ladder?.listedStrikes() ?? [],
     listingError: state.listingError,
     rejectedQuotes: state.rejectedQuotes,
   }

@@ -14,6 +14,8 @@ import { ContractState, type PricingInputs } from './contractState.js'
 import { FeedSubscriptions } from './feedSubscriptions.js'
 import { selectWindow } from './selectWindow.js'
 import { type LadderContract, StrikeLadder } from './strikeLadder.js'
+import { WindowLookup } from './windowLookup.js'
+import { WindowRowsMemo } from './windowRows.js'
 
 /** Everything the engine needs, resolved from the options. */
 export interface ChainEngineConfig {
@@ -51,8 +53,10 @@ export class ChainEngine {
   private ladder: StrikeLadder | undefined
   private centerIndex: number | undefined
   private window = new Map<string, ContractState>()
+  private lookup = new WindowLookup(this.window)
   private readonly timers = new Set<Subscription>()
   private dayTimers = new Set<Subscription>()
+  private readonly rows = new WindowRowsMemo()
 
   constructor(
     private readonly config: ChainEngineConfig,
@@ -73,7 +77,7 @@ export class ChainEngine {
     this.epoch++
     for (const timer of [...this.timers, ...this.dayTimers]) timer.unsubscribe()
     this.subscriptions.removeAll()
-    this.window = new Map()
+    this.setWindow(new Map())
   }
 
   /** Handles a quote from the feed: the underlying moves the centre, window contracts are enriched. */
@@ -87,7 +91,7 @@ export class ChainEngine {
   }
 
   private route(quote: Quote | OptionQuote): void {
-    const state = this.window.get(quote.instrumentId)
+    const state = this.lookup.get(quote.instrumentId)
     if (state !== undefined) {
       if (!Number.isNaN(this.inputs.expiryMs)) this.sink.update(state.update(quote, this.inputs))
       return
@@ -103,7 +107,7 @@ export class ChainEngine {
       status: this.status,
       day: this.day,
       ladder: this.ladder,
-      window: this.window,
+      windowRows: this.rows.rowsOf(this.ladder, this.window),
       spot: this.inputs.spot,
       centerIndex: this.centerIndex,
       listingError: this.listingError,
@@ -217,10 +221,15 @@ export class ChainEngine {
       if (kept === undefined) entering.push(entry.contract)
       window.set(id, kept ?? new ContractState(entry.contract, id))
     }
-    this.window = window
+    this.setWindow(window)
     this.subscriptions.remove(leaving)
     this.subscriptions.add(entering)
     return leaving.length > 0 || entering.length > 0
+  }
+
+  private setWindow(window: Map<string, ContractState>): void {
+    this.window = window
+    this.lookup = new WindowLookup(window)
   }
 
   private absDelta(entry: LadderContract): number {

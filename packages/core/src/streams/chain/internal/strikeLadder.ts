@@ -18,6 +18,7 @@ export interface LadderRung {
 export class StrikeLadder {
   readonly rungs: readonly LadderRung[]
   private readonly strikes: Float64Array
+  private readonly strikeList: readonly number[]
 
   constructor(contracts: readonly OptionContract[]) {
     const byStrike = new Map<number, { call?: LadderContract; put?: LadderContract }>()
@@ -30,6 +31,16 @@ export class StrikeLadder {
       .sort(([a], [b]) => a - b)
       .map(([strike, rung]) => ({ strike, call: rung.call, put: rung.put }))
     this.strikes = Float64Array.from(this.rungs, (rung) => rung.strike)
+    this.strikeList = this.rungs.map((rung) => rung.strike)
+  }
+
+  /**
+   * Every listed strike, ascending: a fresh array on each call (snapshots hand it out), copied from one built once.
+   *
+   * @returns The strikes.
+   */
+  listedStrikes(): number[] {
+    return this.strikeList.slice()
   }
 
   get size(): number {

@@ -12,7 +12,25 @@ const HOUR_MS = 3_600_000
 /** The interval that applies from an instant, and until when it is guaranteed not to change. */
 export interface SampleWindow {
   readonly intervalMs: number
+  /** The next boundary (phase change, final hour, next session) after the instant asked about. */
   readonly untilMs: number
+  /**
+   * This answer holds for every instant in [`fromMs`, `validUntilMs`): the same New York day and no boundary in
+   * between, so the interval and `untilMs` are the same there (see {@link windowCovers}).
+   */
+  readonly fromMs: number
+  readonly validUntilMs: number
+}
+
+/**
+ * Whether `window` is also the answer for the instant `ms`, so it need not be worked out again.
+ *
+ * @param window - A window from {@link SessionSchedule.windowAt}.
+ * @param ms - The instant.
+ * @returns `true` when `windowAt(target, ms)` would answer the same interval and `untilMs`.
+ */
+export function windowCovers(window: SampleWindow, ms: number): boolean {
+  return ms >= window.fromMs && ms < window.validUntilMs
 }
 
 interface Day {
@@ -52,8 +70,14 @@ export class SessionSchedule {
     return day
   }
 
+  /**
+   * The interval of `target` at `ms` and the next boundary after it.
+   *
+   * Between two boundaries of a day nothing it depends on changes (the phase, the final hour and the next
+   * boundary are all fixed by the boundaries it bounds by), which is what `fromMs`/`validUntilMs` promise.
+   */
   windowAt(target: SampleTarget, ms: number): SampleWindow {
-    const { date, session } = this.dayOf(ms)
+    const { date, session, endMs: dayEndMs } = this.dayOf(ms)
     let untilMs = Number.POSITIVE_INFINITY
     const bound = (boundary: number) => {
       if (boundary > ms && boundary < untilMs) untilMs = boundary
@@ -79,10 +103,15 @@ export class SessionSchedule {
         : phase === 'closed'
           ? this.intervals.closed
           : this.intervals.extended
+    // No boundary left today: the next session's pre-market open, the same for the rest of the day; only a date past
+    // the calendar's end falls back to an answer that depends on `ms` itself, valid for that instant alone.
+    let validUntilMs = Math.min(untilMs, dayEndMs)
     if (untilMs === Number.POSITIVE_INFINITY) {
-      untilMs = tradingSession(nextTradingDay(date))?.preMarketOpenMs ?? ms + this.intervals.closed[target.sampleClass]
+      const nextOpenMs = tradingSession(nextTradingDay(date))?.preMarketOpenMs
+      untilMs = nextOpenMs ?? ms + this.intervals.closed[target.sampleClass]
+      validUntilMs = nextOpenMs === undefined ? ms : dayEndMs
     }
-    return { intervalMs: table[target.sampleClass], untilMs }
+    return { intervalMs: table[target.sampleClass], untilMs, fromMs: ms, validUntilMs }
   }
 
   /**
