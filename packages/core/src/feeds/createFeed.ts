@@ -330,9 +330,9 @@ export function createFeed(adapter: FeedAdapter, options: CreateFeedOptions): Ma
     name,
     capabilities: adapter.capabilities,
     state$: state$.asObservable(),
-    quotes$: outlets.quotes$.asObservable(),
-    trades$: outlets.trades$.asObservable(),
-    bars$: outlets.bars$.asObservable(),
+    quotes$: outlets.quotes$.observable,
+    trades$: outlets.trades$.observable,
+    bars$: outlets.bars$.observable,
     errors$: outlets.errors$.asObservable(),
     currentState: () => state,
     connect() {

@@ -1,4 +1,4 @@
-import { BehaviorSubject, EMPTY, filter, merge, type Observable, type Subscription, share } from 'rxjs'
+import { BehaviorSubject, EMPTY, merge, Observable, type Subscription, share } from 'rxjs'
 import type { Clock } from '../clock/clock.js'
 import type { CorrelationConfigInput } from '../correlation/correlationConfig.js'
 import type { CorrelationEvent } from '../correlation/correlationEvent.js'
@@ -16,10 +16,12 @@ import type { RegimeChange, VolatilityRegime } from '../regime/volatilityRegime.
 import type { ChainSelectionInput } from '../streams/chain/chainSelection.js'
 import type { ChainSnapshot } from '../streams/chain/chainTypes.js'
 import { createZeroDteChain, type ZeroDteChain } from '../streams/chain/createZeroDteChain.js'
+import { HotSubject } from '../streams/internal/hotSubject.js'
 import { sampleBySession } from '../streams/sampling/sampleBySession.js'
 import type { SampleIntervalsInput } from '../streams/sampling/sampleClass.js'
 import { createQuoteValidator } from '../streams/validation/createQuoteValidator.js'
 import type { QualityReport } from '../streams/validation/qualityReport.js'
+import type { Validator } from '../streams/validation/validator.js'
 
 /** Options of {@link createMarketPipeline}. */
 export interface MarketPipelineOptions {
@@ -90,7 +92,41 @@ export interface MarketPipeline {
   stop(): void
 }
 
-const isIndexId = (id: string) => id.startsWith('^')
+/** Index values (`^VIX`) are validated without size requirements; anything malformed goes to the tradable validator. */
+const isIndexValue = (quote: Quote | OptionQuote): boolean =>
+  typeof quote?.instrumentId === 'string' && quote.instrumentId.startsWith('^')
+
+/** `share()` through a {@link HotSubject}: the same multicasting, cheaper per tick. */
+const shareHot = <T>() => share<T>({ connector: () => new HotSubject<T>() })
+
+/**
+ * Validates a feed's quotes: each quote goes to exactly one of the two validators (index values or tradables) and
+ * the survivors come out in arrival order, one subscription to the feed for everyone.
+ */
+function validatedQuotes(
+  source: Observable<Quote | OptionQuote>,
+  tradable: Validator<Quote | OptionQuote>,
+  indices: Validator<Quote | OptionQuote>,
+): Observable<Quote | OptionQuote> {
+  return new Observable<Quote | OptionQuote>((subscriber) => {
+    const tradableIn = new HotSubject<Quote | OptionQuote>()
+    const indicesIn = new HotSubject<Quote | OptionQuote>()
+    const output = merge(tradableIn.observable.pipe(tradable.operator), indicesIn.observable.pipe(indices.operator))
+    const outputSubscription = output.subscribe(subscriber)
+    const inputSubscription = source.subscribe({
+      next: (quote) => (isIndexValue(quote) ? indicesIn : tradableIn).next(quote),
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => {
+        tradableIn.complete()
+        indicesIn.complete()
+      },
+    })
+    return () => {
+      inputSubscription.unsubscribe()
+      outputSubscription.unsubscribe()
+    }
+  }).pipe(shareHot())
+}
 
 /**
  * Composes the market half of the system on one feed: validation (index values validated without size
@@ -114,17 +150,7 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
   const maxAgeMs = options.maxQuoteAgeMs ?? 5000
   const tradableValidator = createQuoteValidator({ clock, maxAgeMs })
   const indexValidator = createQuoteValidator({ clock, maxAgeMs, requireSizes: false, spike: false })
-  const raw$ = feed.quotes$.pipe(share())
-  const quotes$ = merge(
-    raw$.pipe(
-      filter((q) => !isIndexId(q.instrumentId)),
-      tradableValidator.operator,
-    ),
-    raw$.pipe(
-      filter((q) => isIndexId(q.instrumentId)),
-      indexValidator.operator,
-    ),
-  ).pipe(share())
+  const quotes$ = validatedQuotes(feed.quotes$, tradableValidator, indexValidator)
   const analyticQuotes$ =
     options.sampling === false
       ? quotes$
@@ -133,7 +159,7 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
             clock,
             ...(options.sampling === undefined ? {} : { intervals: options.sampling }),
           }),
-          share(),
+          shareHot(),
         )
   const cleanFeed = { quotes$: analyticQuotes$, trades$: EMPTY }
 

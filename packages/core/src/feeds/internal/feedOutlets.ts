@@ -2,21 +2,22 @@ import { Subject } from 'rxjs'
 import type { BaseError } from '../../errors/baseError.js'
 import type { Instrument } from '../../instruments/instrument.js'
 import type { Bar, OptionQuote, Quote, Trade } from '../../marketData/types.js'
+import { HotSubject } from '../../streams/internal/hotSubject.js'
 import type { MarketEvent } from '../marketEvent.js'
 
 /**
  * Whether emitting on a subject can have any effect: it has observers, or it was closed (then `next` throws, as it
  * must keep doing). A feed streams every tick of every subscription, often to outlets nobody reads (trades, bars).
  */
-function live(subject: Pick<Subject<never>, 'observed' | 'closed'>): boolean {
+function live(subject: { readonly observed: boolean; readonly closed: boolean }): boolean {
   return subject.observed || subject.closed
 }
 
 /** The hot streams of a feed and the subscription set that gates them. */
 export class FeedOutlets {
-  readonly quotes$ = new Subject<Quote | OptionQuote>()
-  readonly trades$ = new Subject<Trade>()
-  readonly bars$ = new Subject<Bar>()
+  readonly quotes$ = new HotSubject<Quote | OptionQuote>()
+  readonly trades$ = new HotSubject<Trade>()
+  readonly bars$ = new HotSubject<Bar>()
   readonly errors$ = new Subject<BaseError>()
   /** Subscribed instruments by canonical id. */
   readonly subscribed = new Map<string, Instrument>()

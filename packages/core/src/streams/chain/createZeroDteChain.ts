@@ -3,9 +3,9 @@ import { parseConfig } from '../../config/parseConfig.js'
 import { ConfigError } from '../../errors/configError.js'
 import { equity, index, isIndexUnderlying } from '../../instruments/instrument.js'
 import { instrumentId } from '../../instruments/instrumentId.js'
+import { HotSubject } from '../internal/hotSubject.js'
 import type { ChainQuote, ChainSnapshot } from './chainTypes.js'
 import { ChainEngine, type ChainEngineConfig } from './internal/chainEngine.js'
-import { Fanout } from './internal/fanout.js'
 import { type ZeroDteChainOptions, zeroDteChainOptionsSchema } from './zeroDteChainOptions.js'
 
 /** A running-on-demand 0DTE option chain; see {@link createZeroDteChain}. */
@@ -82,8 +82,8 @@ function resolveConfig(
 export function createZeroDteChain(options: ZeroDteChainOptions): ZeroDteChain {
   const config = resolveConfig(options)
   const quotes$ = config.quotesSource as Observable<Parameters<ChainEngine['onQuote']>[0]>
-  const updates = new Fanout<ChainQuote>()
-  const snapshots = new Fanout<ChainSnapshot>()
+  const updates = new HotSubject<ChainQuote>()
+  const snapshots = new HotSubject<ChainSnapshot>()
   let engine: ChainEngine | undefined
   let latest: ChainSnapshot | undefined
 
@@ -115,7 +115,7 @@ export function createZeroDteChain(options: ZeroDteChainOptions): ZeroDteChain {
     }
   }).pipe(share())
 
-  const attach = <T>(subscriber: Subscriber<T>, fanout: Fanout<T>, first?: T) => {
+  const attach = <T>(subscriber: Subscriber<T>, fanout: HotSubject<T>, first?: T) => {
     const detach = fanout.attach(subscriber)
     if (first !== undefined) subscriber.next(first)
     const run = running$.subscribe({

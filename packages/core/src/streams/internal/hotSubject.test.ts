@@ -1,0 +1,105 @@
+import { ObjectUnsubscribedError, type Observable, Subject, type Subscription, share } from 'rxjs'
+import { describe, expect, test } from 'vitest'
+import { HotSubject } from './hotSubject.js'
+
+function observe<T>(subject: HotSubject<T>): Observable<T> {
+  return subject.observable
+}
+
+describe('HotSubject', () => {
+  test('delivers each value to every subscriber in the order they subscribed', () => {
+    const fanout = new HotSubject<number>()
+    const seen: string[] = []
+    observe(fanout).subscribe((value) => seen.push(`a${value}`))
+    observe(fanout).subscribe((value) => seen.push(`b${value}`))
+    fanout.next(1)
+    fanout.next(2)
+    expect(seen).toEqual(['a1', 'b1', 'a2', 'b2'])
+  })
+
+  test('stops delivering to a subscriber once it unsubscribes, even in the middle of a delivery', () => {
+    const fanout = new HotSubject<number>()
+    const seen: string[] = []
+    let second: Subscription | undefined
+    const first = observe(fanout).subscribe((value) => {
+      seen.push(`a${value}`)
+      if (value === 2) second?.unsubscribe()
+    })
+    second = observe(fanout).subscribe((value) => seen.push(`b${value}`))
+    fanout.next(1)
+    fanout.next(2)
+    fanout.next(3)
+    first.unsubscribe()
+    fanout.next(4)
+    expect(seen).toEqual(['a1', 'b1', 'a2', 'a3'])
+  })
+
+  test('a subscriber added during a delivery receives the next value, not the current one', () => {
+    const fanout = new HotSubject<number>()
+    const seen: string[] = []
+    let added = false
+    observe(fanout).subscribe((value) => {
+      seen.push(`a${value}`)
+      if (!added) {
+        added = true
+        observe(fanout).subscribe((late) => seen.push(`b${late}`))
+      }
+    })
+    fanout.next(1)
+    fanout.next(2)
+    expect(seen).toEqual(['a1', 'a2', 'b2'])
+  })
+
+  test('delivers nothing without subscribers', () => {
+    const fanout = new HotSubject<number>()
+    expect(() => fanout.next(1)).not.toThrow()
+    const seen: number[] = []
+    observe(fanout).subscribe((value) => seen.push(value))
+    fanout.next(2)
+    expect(seen).toEqual([2])
+  })
+
+  test('ends like a Subject: later values ignored, late subscribers get the ending at once', () => {
+    const seen: string[] = []
+    const subject = new HotSubject<number>()
+    subject.subscribe({ next: (v) => seen.push(`a${v}`), complete: () => seen.push('a done') })
+    subject.next(1)
+    subject.complete()
+    subject.next(2)
+    subject.subscribe({ next: (v) => seen.push(`b${v}`), complete: () => seen.push('b done') })
+    const failed = new HotSubject<number>()
+    const boom = new Error('boom')
+    failed.error(boom)
+    failed.subscribe({ error: (error: unknown) => seen.push(`c ${(error as Error).message}`) })
+    expect(seen).toEqual(['a1', 'a done', 'b done', 'c boom'])
+    expect(subject.observed).toBe(false)
+  })
+
+  test('throws on next after unsubscribe, as a closed Subject does', () => {
+    const subject = new HotSubject<number>()
+    subject.subscribe(() => undefined)
+    expect(subject.observed).toBe(true)
+    subject.unsubscribe()
+    expect(subject.closed).toBe(true)
+    expect(subject.observed).toBe(false)
+    expect(() => subject.next(1)).toThrow(ObjectUnsubscribedError)
+  })
+
+  test('as the connector of share() it multicasts exactly like the default Subject', () => {
+    const run = (connector?: () => HotSubject<number>) => {
+      const source = new Subject<number>()
+      const shared = source.pipe(connector ? share({ connector }) : share())
+      const seen: string[] = []
+      const a = shared.subscribe((v) => seen.push(`a${v}`))
+      source.next(1)
+      shared.subscribe({ next: (v) => seen.push(`b${v}`), complete: () => seen.push('b done') })
+      source.next(2)
+      a.unsubscribe()
+      source.next(3)
+      source.complete()
+      return seen
+    }
+    expect(run(() => new HotSubject<number>())).toEqual(run())
+    expect(run()).toEqual(['a1', 'a2', 'b2', 'b3', 'b done'])
+  })
+})
