@@ -1,11 +1,13 @@
 import { Decimal } from 'decimal.js'
-import { nyDate, nyTimeToMs } from '../calendar/newYorkTime.js'
+import { nyTimeToMs } from '../calendar/newYorkTime.js'
 import { expirationInstantMs } from '../calendar/optionsHours.js'
 import { tradingSession } from '../calendar/tradingSession.js'
 import type { OpenTrade } from '../oms/openTrades.js'
+import { exactDecimal } from '../orders/internal/exactDecimal.js'
 import { legIds } from '../orders/legIds.js'
 import type { MarketView } from '../risk/marketView.js'
 import type { ExitRules } from './exitRules.js'
+import { activeTier } from './internal/activeTier.js'
 
 /** Why an exit fires. */
 export const ExitReason = { TakeProfit: 'take_profit', StopLoss: 'stop_loss', TimeExit: 'time_exit' } as const
@@ -46,7 +48,7 @@ export function tradeNetMark(trade: Pick<OpenTrade, 'legs'>, market: MarketView)
     const leg = trade.legs[i]
     const mark = market.mark(ids[i] ?? '')
     if (leg === undefined || mark === undefined) return undefined
-    net = net.plus(new Decimal(mark).times(leg.ratio * (leg.side === 'buy' ? 1 : -1)))
+    net = net.plus(exactDecimal(mark).times(leg.ratio * (leg.side === 'buy' ? 1 : -1)))
   }
   return net
 }
@@ -113,35 +115,6 @@ export function timeExitMs(
     earliest = Math.min(earliest ?? reference, reference)
   }
   return earliest === undefined ? undefined : earliest - timeExit.minutesBefore * 60_000
-}
-
-// The tiers' wall times of the date last asked about, per rules object: every open trade asks every second.
-const tierTimes = new WeakMap<ExitRules, { readonly date: string; readonly times: Map<string, number> }>()
-
-/** A tier bound (`HH:mm`) on a New York date, as an instant. */
-function tierTime(rules: ExitRules, date: string, hhmm: string): number {
-  let memo = tierTimes.get(rules)
-  if (memo === undefined || memo.date !== date) {
-    memo = { date, times: new Map() }
-    tierTimes.set(rules, memo)
-  }
-  let ms = memo.times.get(hhmm)
-  if (ms === undefined) {
-    ms = nyTimeToMs(date, hhmm)
-    memo.times.set(hhmm, ms)
-  }
-  return ms
-}
-
-/** The take-profit tier in force at an instant, by New York time of day. */
-function activeTier(rules: ExitRules, nowMs: number): number | undefined {
-  const date = nyDate(nowMs)
-  const index = rules.takeProfit.findIndex(
-    (tier) =>
-      (tier.from === undefined || nowMs >= tierTime(rules, date, tier.from)) &&
-      (tier.until === undefined || nowMs < tierTime(rules, date, tier.until)),
-  )
-  return index < 0 ? undefined : index
 }
 
 /**

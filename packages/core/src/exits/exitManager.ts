@@ -3,7 +3,6 @@ import { interval, type Observable, Subject, type Subscription } from 'rxjs'
 import type { Clock } from '../clock/clock.js'
 import { BaseError } from '../errors/baseError.js'
 import { type Logger, silentLogger } from '../logging/logger.js'
-import type { ManagedOrder } from '../oms/managedOrder.js'
 import type { OpenTrade } from '../oms/openTrades.js'
 import type { OrderManager } from '../oms/orderManager.js'
 import { legIds } from '../orders/legIds.js'
@@ -15,6 +14,8 @@ import type { TradingMode } from '../trading/types.js'
 import { decideExit, type ExitDecision, type TradeValuation, valueTrade } from './evaluateExit.js'
 import { exitIntent } from './exitIntent.js'
 import { type ExitRulesInput, parseExitRules } from './exitRules.js'
+import { createOrderIndexer, type OrderIndex } from './internal/orderIndex.js'
+import { priceRulesClear } from './internal/priceRulesClear.js'
 
 /** What happened to one exit decision. */
 export interface ExitEvent {
@@ -102,6 +103,7 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
   const logger = (options.logger ?? silentLogger(oms.mode)).child({ component: 'exits' })
   const events$ = new Subject<ExitEvent>()
   let running = false
+  const indexOrders = createOrderIndexer()
   let timer: Subscription | undefined
 
   // Exit order ids never change meaning: parse each once.
@@ -118,9 +120,15 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
   }
 
   // Each trade is valued every evaluation, but its marks change less often than that: the last valuation is kept
-  // with the marks and entry price it was computed from, and reused while they are the same.
+  // with the marks and entry price it was computed from, and reused while they are the same. A trade whose price
+  // rules clearly cannot fire is not valued in Decimal at all (see priceRulesClear): no rule would read the value.
   let valuations = new Map<string, Valuation>()
-  const valuationOf = (trade: OpenTrade, seen: Map<string, Valuation>): TradeValuation | undefined => {
+  const valuationOf = (
+    trade: OpenTrade,
+    seen: Map<string, Valuation>,
+    nowMs: number,
+    triggered: ReadonlySet<number>,
+  ): TradeValuation | undefined => {
     const ids = legIds(trade.legs)
     const marks = ids.map((id) => marketView.mark(id))
     const known = valuations.get(trade.tradeId)
@@ -129,6 +137,7 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
       known.legs === trade.legs &&
       sameDecimal(known.entry, trade.entryNetPrice) &&
       known.marks.every((mark, i) => Object.is(mark, marks[i]))
+    if (!reusable && priceRulesClear(trade, marks, rules, nowMs, triggered)) return undefined
     const valuation: Valuation = reusable
       ? known
       : { legs: trade.legs, entry: trade.entryNetPrice, marks, value: valueTrade(trade, marketView) }
@@ -185,33 +194,16 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
     const seen = new Map<string, Valuation>()
     try {
       const nowMs = clock.now()
-      // The order list only changes across an await or an event handler; until then one copy serves every trade.
-      let orders: ManagedOrder[] | undefined = oms.orders()
-      let exitsByTrade: Map<string, ManagedOrder[]> | undefined
-      const currentOrders = (): ManagedOrder[] => {
-        orders ??= oms.orders()
-        return orders
+      // The order list only changes across an await or an event handler; until then one index serves every trade.
+      let index: OrderIndex | undefined = indexOrders(oms.orders())
+      const currentIndex = (): OrderIndex => {
+        index ??= indexOrders(oms.orders())
+        return index
       }
       const invalidate = () => {
-        orders = undefined
-        exitsByTrade = undefined
+        index = undefined
       }
-      // A trade's exit orders, in order-list order, grouped in one pass over the list.
-      const exitsOf = (tradeId: string): ManagedOrder[] => {
-        if (exitsByTrade === undefined) {
-          exitsByTrade = new Map()
-          for (const order of currentOrders()) {
-            if (order.purpose !== 'exit' || order.closesOrderId === undefined) continue
-            const group = exitsByTrade.get(order.closesOrderId)
-            if (group === undefined) exitsByTrade.set(order.closesOrderId, [order])
-            else group.push(order)
-          }
-        }
-        return exitsByTrade.get(tradeId) ?? []
-      }
-      for (const order of currentOrders()) {
-        // Cheapest tests first: most orders are final or not limits.
-        if (order.type !== 'LMT' || isFinalStatus(order.status)) continue
+      for (const order of currentIndex().workingLimits) {
         const stale = nowMs - order.createdAtMs >= rules.repriceAfterMs
         if (stale && kindOf(order.clientOrderId)?.startsWith('tp')) {
           invalidate()
@@ -219,17 +211,18 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
         }
       }
       for (const candidate of oms.openTrades()) {
-        const exits = exitsOf(candidate.tradeId)
+        const exits = currentIndex().exitsOf(candidate.tradeId)
         const triggered = new Set<number>()
         for (const order of exits) {
-          const tier = KINDS.exec(kindOf(order.clientOrderId) ?? '')?.[2]
-          if (tier !== undefined && (!isFinalStatus(order.status) || order.filledQuantity > 0))
-            triggered.add(Number(tier))
+          // A kind passed KINDS, so `tp` is followed by the tier's digits.
+          const kind = kindOf(order.clientOrderId)
+          if (kind?.startsWith('tp') && (!isFinalStatus(order.status) || order.filledQuantity > 0))
+            triggered.add(Number(kind.slice(2)))
         }
         // Urgent rules (stop-loss, time exit) see the units working take-profits reserve as theirs to close.
         const workingTp = exits.filter((o) => !isFinalStatus(o.status) && kindOf(o.clientOrderId)?.startsWith('tp'))
         const tpUnits = workingTp.reduce((sum, o) => sum + o.quantity - o.filledQuantity, 0)
-        const value = () => valuationOf(candidate, seen)
+        const value = () => valuationOf(candidate, seen, nowMs, triggered)
         const probe =
           tpUnits === 0
             ? decideExit(candidate, nowMs, rules, triggered, value)
@@ -247,7 +240,9 @@ export function createExitManager(options: ExitManagerOptions): ExitManager {
           for (const order of workingTp) await cancelQuietly(order.clientOrderId)
           const after = oms.openTrades().find((t) => t.tradeId === candidate.tradeId)
           decision =
-            after === undefined ? undefined : decideExit(after, nowMs, rules, triggered, () => valuationOf(after, seen))
+            after === undefined
+              ? undefined
+              : decideExit(after, nowMs, rules, triggered, () => valuationOf(after, seen, nowMs, triggered))
         }
         if (decision === undefined) continue
         invalidate()

@@ -1,3 +1,4 @@
+import type { Decimal } from 'decimal.js'
 import { BehaviorSubject, interval, type Observable, type Subscription, skip } from 'rxjs'
 import { nyDate } from '../calendar/newYorkTime.js'
 import type { Clock } from '../clock/clock.js'
@@ -25,8 +26,23 @@ import { omsExposure } from './omsExposure.js'
 import { type OpenTrade, openTrades } from './openTrades.js'
 import { OrderManagerError } from './orderManagerError.js'
 import type { PnlSnapshot } from './pnlSnapshot.js'
+import type { PositionLedger } from './positionLedger.js'
 import type { ReconcileReport } from './reconcileReport.js'
 import type { RecoveryReport } from './recoveryReport.js'
+
+/** The order list and open trades derived from one version of the order map. */
+interface DerivedState {
+  readonly version: number
+  readonly sorted: ManagedOrder[]
+  readonly trades: OpenTrade[]
+}
+
+/** Whether two position lists hold the same position objects in the same order. */
+function samePositions(a: readonly Position[], b: readonly Position[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 /** Options of {@link createOrderManager}. */
 export interface OrderManagerOptions {
@@ -177,6 +193,14 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   const subscriptions: Subscription[] = []
   let status: 'idle' | 'starting' | 'running' | 'stopped' = 'idle'
 
+  // The day's P&L of the last revaluation and its two parts: revalued every second, the parts often stand still.
+  let daily: { realized: Decimal; unrealized: Decimal; sum: Decimal } | undefined
+  const dailyPnl = (realized: Decimal, unrealized: Decimal): Decimal => {
+    if (daily?.realized !== realized || daily.unrealized !== unrealized) {
+      daily = { realized, unrealized, sum: realized.plus(unrealized) }
+    }
+    return daily.sum
+  }
   const computePnl = (): PnlSnapshot => {
     const nowMs = clock.now()
     const date = nyDate(nowMs)
@@ -189,7 +213,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       realized: core.ledger.realized,
       realizedToday,
       unrealized: unrealized.amount,
-      dailyPnl: realizedToday.plus(unrealized.amount),
+      dailyPnl: dailyPnl(realizedToday, unrealized.amount),
       commissions: core.ledger.commissions,
       cash: core.ledger.cash,
       missingMarks: unrealized.missingMarks,
@@ -206,8 +230,8 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
 
   // The order list and the open trades are read every second (exit rules, risk, dashboards) but change only
   // with the orders: both are derived once per version of the order map. Callers get their own arrays.
-  let derivedState: { version: number; sorted: ManagedOrder[]; trades: OpenTrade[] } | undefined
-  const derived = () => {
+  let derivedState: DerivedState | undefined
+  const derived = (): DerivedState => {
     const version = core.orders.version
     if (derivedState?.version !== version) {
       derivedState = {
@@ -218,6 +242,12 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     }
     return derivedState
   }
+
+  // Open trades, asked for every second, kept while the orders and the held positions (immutable values,
+  // replaced on every change) are the same.
+  let openState:
+    | { derived: DerivedState; ledger: PositionLedger; positions: readonly Position[]; trades: OpenTrade[] }
+    | undefined
 
   const exposure = (): RiskExposure =>
     omsExposure(core.orders.values(), core.ledger.positions(), core.account, marketView)
@@ -369,10 +399,19 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     openTrades: () => {
       // A trade whose instruments are no longer held ended outside its exit orders (expiration, exercise or
       // assignment, a manual close): it is not open, so exit rules stop acting on it and its strategy may trade again.
-      const trades = derived().trades
-      if (trades.length === 0) return []
-      const held = new Set(core.ledger.positions().map((position) => position.instrumentId))
-      return trades.filter((trade) => legIds(trade.legs).some((id) => held.has(id)))
+      const state = derived()
+      if (state.trades.length === 0) return []
+      const positions = core.ledger.positions()
+      if (
+        openState?.derived !== state ||
+        openState.ledger !== core.ledger ||
+        !samePositions(openState.positions, positions)
+      ) {
+        const held = new Set(positions.map((position) => position.instrumentId))
+        const trades = state.trades.filter((trade) => legIds(trade.legs).some((id) => held.has(id)))
+        openState = { derived: state, ledger: core.ledger, positions, trades }
+      }
+      return openState.trades.slice()
     },
     exposure,
     async stop() {

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { equity, optionContract } from '../instruments/instrument.js'
 import { instrumentId } from '../instruments/instrumentId.js'
@@ -57,5 +58,53 @@ describe('createPositionLedger', () => {
     expect(ledger.positions().map((p) => p.quantity)).toEqual([6, 1])
     ledger.apply(fill(callId, 'buy', 1, '0.50'), call)
     expect(ledger.positions().map((p) => p.instrumentId)).toEqual(['SPY'])
+  })
+
+  test('answers like a ledger that never saw the earlier marks, over any fills and mark changes', () => {
+    const put = optionContract({ root: 'SPY', expiry: '2025-11-21', strike: 495, right: 'put' })
+    const instruments = [call, put, shares]
+    const step = fc.oneof(
+      fc.record({
+        kind: fc.constant('fill' as const),
+        which: fc.nat({ max: 2 }),
+        side: fc.constantFrom('buy' as const, 'sell' as const),
+        quantity: fc.integer({ min: 1, max: 3 }),
+        cents: fc.integer({ min: 1, max: 300 }),
+      }),
+      fc.record({
+        kind: fc.constant('mark' as const),
+        which: fc.nat({ max: 2 }),
+        mark: fc.option(
+          fc.integer({ min: 0, max: 300 }).map((cents) => cents / 100),
+          { nil: undefined },
+        ),
+      }),
+      fc.constant({ kind: 'revalue' as const }),
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const ledger = createPositionLedger()
+        const market = createMutableMarketView()
+        const fills: [Fill, (typeof instruments)[number]][] = []
+        for (const s of steps) {
+          const instrument = instruments[s.kind === 'revalue' ? 0 : s.which] ?? call
+          const id = instrumentId(instrument)
+          if (s.kind === 'fill') {
+            const f = fill(id, s.side, s.quantity, (s.cents / 100).toFixed(2))
+            fills.push([f, instrument])
+            ledger.apply(f, instrument)
+          } else if (s.kind === 'mark') {
+            market.setMark(id, s.mark)
+          }
+          const fresh = createPositionLedger()
+          for (const [f, i] of fills) fresh.apply(f, i)
+          const expected = fresh.unrealized(market)
+          const actual = ledger.unrealized(market)
+          expect(actual.amount.toString()).toBe(expected.amount.toString())
+          expect(actual.amount.isNegative()).toBe(expected.amount.isNegative())
+          expect(actual.missingMarks).toEqual(expected.missingMarks)
+        }
+      }),
+    )
   })
 })

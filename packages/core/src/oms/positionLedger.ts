@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { nyDate } from '../calendar/newYorkTime.js'
 import type { Instrument } from '../instruments/instrument.js'
+import { exactDecimal } from '../orders/internal/exactDecimal.js'
 import { applyPositionFill, type LedgerPosition } from '../paper/positionLedger.js'
 import type { MarketView } from '../risk/marketView.js'
 import type { Fill, Position } from '../trading/types.js'
@@ -82,6 +83,10 @@ export function createPositionLedger(
   // holding's mark changes less often than that.
   const terms = new Map<string, { readonly held: LedgerPosition; readonly mark: number; readonly amount: Decimal }>()
   let sorted: Position[] | undefined
+  // The last unrealised amount when every holding had a mark, kept while no holding changed and every mark is the
+  // one its term was valued at (revaluation runs every second; marks of held contracts often stand still).
+  let lastAmount: Decimal | undefined
+  const marks: (number | undefined)[] = []
   let cash = baseline.cash
   let realized = new Decimal(0)
   let commissions = new Decimal(0)
@@ -111,6 +116,7 @@ export function createPositionLedger(
       else holdings.set(fill.instrumentId, next)
       terms.delete(fill.instrumentId)
       sorted = undefined
+      lastAmount = undefined
     },
     positions() {
       // Asked for every second (open trades, P&L, risk) but changed only by fills: sorted once per change.
@@ -132,10 +138,22 @@ export function createPositionLedger(
       return realizedByDate.get(date) ?? new Decimal(0)
     },
     unrealized(market) {
-      let amount = new Decimal(0)
-      const missingMarks: string[] = []
+      let index = 0
+      let same = lastAmount !== undefined
       for (const [id, held] of holdings) {
         const mark = market.mark(id)
+        marks[index++] = mark
+        const known = same ? terms.get(id) : undefined
+        if (known === undefined || known.held !== held || mark === undefined || !Object.is(known.mark, mark))
+          same = false
+      }
+      // Every holding is marked as when the last amount was made (and none unmarked): it is the amount again.
+      if (same && lastAmount !== undefined) return { amount: lastAmount, missingMarks: [] }
+      let amount = new Decimal(0)
+      const missingMarks: string[] = []
+      index = 0
+      for (const [id, held] of holdings) {
+        const mark = marks[index++]
         if (mark === undefined) {
           missingMarks.push(id)
           continue
@@ -147,13 +165,15 @@ export function createPositionLedger(
         }
         const { position, openCost } = held
         const sign = position.side === 'long' ? 1 : -1
-        const term = new Decimal(mark)
+        const term = exactDecimal(mark)
           .times(position.quantity)
           .minus(openCost)
           .times(position.multiplier * sign)
         terms.set(id, { held, mark, amount: term })
         amount = amount.plus(term)
       }
+      marks.length = 0
+      lastAmount = missingMarks.length === 0 ? amount : undefined
       return { amount, missingMarks }
     },
   }

@@ -25,6 +25,9 @@ export interface PaperBroker extends BrokerInterface {
   readonly accountId: string
 }
 
+/** Realised P&L of an account whose last realisation was on an earlier session. */
+const NO_PNL = new Decimal(0)
+
 const CAPABILITIES: BrokerCapabilities = Object.freeze({
   comboOrders: true,
   brackets: false,
@@ -79,23 +82,25 @@ export function createPaperBroker(options: PaperBrokerOptions): PaperBroker {
   let expiry: PaperExpiry | undefined
   let quotes: Subscription | undefined
   let lastAccountMs = Number.NEGATIVE_INFINITY
+  // Whether the state is `connected`, kept beside state$ so that each quote reads a variable, not the subject.
+  let live = false
+  const setState = (state: BrokerState): void => {
+    live = state.status === 'connected'
+    state$.next(state)
+  }
 
   function accountView(open: PaperLedger): Account {
     const nowMs = clock.now()
     const record = open.account()
-    const positions = open.positions()
     const today = record.realizedPnlDate === nyDate(nowMs)
     return paperAccountView({
       accountId: record.accountId,
       mode: 'paper',
       cash: record.cash,
-      realizedPnl: today ? record.realizedPnl : new Decimal(0),
-      positions,
+      realizedPnl: today ? record.realizedPnl : NO_PNL,
+      positions: open.positions(),
       markOf: book.markOf,
-      requirement: margin(
-        positions.map((entry) => entry.position),
-        book.markOf,
-      ).requirement,
+      requirement: margin(open.heldPositions(), book.markOf, book.markUnder).requirement,
       nowMs,
     })
   }
@@ -132,14 +137,16 @@ export function createPaperBroker(options: PaperBrokerOptions): PaperBroker {
   }
 
   function onQuote(quote: Quote): void {
-    if (state$.value.status !== 'connected' || !ledger || !desk || !expiry) return
+    if (!live || !ledger || !desk || !expiry) return
     if (typeof quote?.instrumentId !== 'string') return
     try {
       book.update(quote)
       desk.onQuote(quote.instrumentId)
       expiry.onQuote(quote.instrumentId)
+      // Most quotes are of instruments not held: the clock is read only for those that are.
+      if (!ledger.position(quote.instrumentId)) return
       const nowMs = clock.now()
-      if (ledger.position(quote.instrumentId) && nowMs - lastAccountMs >= config.accountMarkIntervalMs) {
+      if (nowMs - lastAccountMs >= config.accountMarkIntervalMs) {
         lastAccountMs = nowMs
         account$.next(accountView(ledger))
       }
@@ -159,7 +166,7 @@ export function createPaperBroker(options: PaperBrokerOptions): PaperBroker {
           ? error
           : new PermanentError('Paper broker stopped', { cause: error })
     desk?.close(reason ?? new BrokerNotConnectedError('paper', 'closed'))
-    state$.next(reason ? { status: 'closed', error: reason } : { status: 'closed' })
+    setState(reason ? { status: 'closed', error: reason } : { status: 'closed' })
     for (const subject of [orders$, fills$, positions$, account$, state$]) subject.complete()
   }
 
@@ -173,7 +180,7 @@ export function createPaperBroker(options: PaperBrokerOptions): PaperBroker {
     const status = state$.value.status
     if (status === 'connected') return
     if (status !== 'idle') throw new BrokerNotConnectedError('paper', status)
-    state$.next({ status: 'connecting', attempt: 1 })
+    setState({ status: 'connecting', attempt: 1 })
     try {
       const nowMs = clock.now()
       const opened = openPaperLedger(config.store, config.accountId, config.startingCash, nowMs, nyDate(nowMs))
@@ -182,7 +189,7 @@ export function createPaperBroker(options: PaperBrokerOptions): PaperBroker {
       const orderDesk = createPaperOrderDesk({ ...base, trackSeries: (order) => expiry?.trackOrder(order) })
       desk = orderDesk
       expiry = createPaperExpiry({ ...base, expireOrder: (id, reason) => orderDesk.expire(id, reason) })
-      state$.next({ status: 'connected', accountId: config.accountId, mode: 'paper' })
+      setState({ status: 'connected', accountId: config.accountId, mode: 'paper' })
       quotes = config.quotes$.subscribe({ next: onQuote, error: (error: unknown) => stop(error) })
       orderDesk.resume()
       expiry.resume()

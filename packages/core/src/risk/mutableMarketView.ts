@@ -61,8 +61,12 @@ export function createMutableMarketView(initial: Readonly<Record<string, number>
     setGreeks(instrumentId, greeks) {
       if (greeks === undefined) greeksById.delete(instrumentId)
       else {
-        for (const value of Object.values(greeks)) {
-          if (!Number.isFinite(value)) throw new RangeError(`Invalid greeks for ${instrumentId}`)
+        // Every own enumerable value (as Object.values lists them), walked without an array per call; the rare
+        // non-finite value is then checked to be the object's own.
+        for (const key in greeks) {
+          if (!Number.isFinite(greeks[key as keyof Greeks]) && Object.hasOwn(greeks, key)) {
+            throw new RangeError(`Invalid greeks for ${instrumentId}`)
+          }
         }
         greeksById.set(instrumentId, greeks)
       }

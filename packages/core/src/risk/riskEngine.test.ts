@@ -92,6 +92,22 @@ describe('createRiskEngine', () => {
     expect(risk.state).toMatchObject({ status: 'halted', cause: 'daily_loss_limit', dailyLossDate: '2025-06-20' })
   })
 
+  it('judges the same P&L objects reported again like new ones, on each date', () => {
+    const { risk, events } = setup({ maxDailyLoss: 1000 })
+    const realized = new Decimal(-500)
+    const unrealized = new Decimal(-300)
+    for (const date of ['2025-06-20', '2025-06-20', '2025-06-23', '2025-06-23']) {
+      risk.updateDailyPnl({ date, realized, unrealized })
+    }
+    expect(
+      events.filter((e) => e.type === 'daily_loss_warning').map((e) => e.type === 'daily_loss_warning' && e.date),
+    ).toEqual(['2025-06-20', '2025-06-23'])
+    expect(risk.state.status).toBe('active')
+    const worse = new Decimal(-500)
+    risk.updateDailyPnl({ date: '2025-06-23', realized, unrealized: worse })
+    expect(risk.state).toMatchObject({ status: 'halted', cause: 'daily_loss_limit' })
+  })
+
   it('never halts on gains', () => {
     const { risk, events } = setup({ maxDailyLoss: 1000 })
     risk.updateDailyPnl(pnl(1_000_000))

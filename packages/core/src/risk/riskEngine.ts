@@ -88,6 +88,20 @@ export interface RiskEngine {
   restore(state: RiskState): void
 }
 
+/** A daily P&L's loss and how it compares with the loss levels, for the objects it was worked out from. */
+interface LossJudgement {
+  readonly realized: Decimal
+  readonly unrealized: Decimal
+  /** −(realized + unrealized). */
+  readonly loss: Decimal
+  /** `loss > 0`. */
+  readonly positive: boolean
+  /** `loss ≥ level` for the daily loss limit last compared with. */
+  limit?: { readonly level: Decimal; readonly reached: boolean }
+  /** `loss ≥ level` for the warning level last compared with. */
+  warning?: { readonly level: Decimal; readonly reached: boolean }
+}
+
 /** Options of {@link createRiskEngine}. */
 export interface RiskEngineOptions {
   /** Paper or live. */
@@ -121,6 +135,35 @@ export function createRiskEngine(options: RiskEngineOptions): RiskEngine {
   const events$ = new Subject<RiskEvent>()
   const recentEntriesMs: number[] = []
   let warnedForDate: string | undefined
+  // P&L is reported every second and its parts often stand still: the loss, the warning level and their
+  // comparisons are worked out again only when the objects they come from change (Decimals are immutable).
+  let judged: LossJudgement | undefined
+  const judge = (pnl: DailyPnl): LossJudgement => {
+    if (judged?.realized !== pnl.realized || judged.unrealized !== pnl.unrealized) {
+      const loss = pnl.realized.plus(pnl.unrealized).negated()
+      judged = { realized: pnl.realized, unrealized: pnl.unrealized, loss, positive: loss.gt(0) }
+    }
+    return judged
+  }
+  const reaches = (judgement: LossJudgement, level: Decimal, which: 'limit' | 'warning'): boolean => {
+    const known = judgement[which]
+    if (known?.level === level) return known.reached
+    const reached = judgement.loss.gte(level)
+    judgement[which] = { level, reached }
+    return reached
+  }
+  let warnLevel: { max: Decimal; fraction: number; level: Decimal } | undefined
+  const warnLoss = (): Decimal => {
+    const { maxDailyLoss, dailyLossWarnFraction } = limits
+    if (warnLevel?.max !== maxDailyLoss || warnLevel.fraction !== dailyLossWarnFraction) {
+      warnLevel = {
+        max: maxDailyLoss,
+        fraction: dailyLossWarnFraction,
+        level: maxDailyLoss.times(dailyLossWarnFraction),
+      }
+    }
+    return warnLevel.level
+  }
 
   const transition = (next: Omit<RiskState, 'sinceMs'>): void => {
     const previous = state$.value
@@ -169,10 +212,11 @@ export function createRiskEngine(options: RiskEngineOptions): RiskEngine {
       return { approved: true, approval: issueApproval(intent, input.purpose, nowMs) }
     },
     updateDailyPnl(pnl) {
-      const loss = pnl.realized.plus(pnl.unrealized).negated()
-      if (!loss.gt(0)) return
+      const judgement = judge(pnl)
+      if (!judgement.positive) return
+      const { loss } = judgement
       const current = state$.value
-      if (loss.gte(limits.maxDailyLoss)) {
+      if (reaches(judgement, limits.maxDailyLoss, 'limit')) {
         if (current.status === 'halted') return
         transition({
           status: 'halted',
@@ -182,7 +226,7 @@ export function createRiskEngine(options: RiskEngineOptions): RiskEngine {
         })
         return
       }
-      if (warnedForDate !== pnl.date && loss.gte(limits.maxDailyLoss.times(limits.dailyLossWarnFraction))) {
+      if (warnedForDate !== pnl.date && reaches(judgement, warnLoss(), 'warning')) {
         warnedForDate = pnl.date
         logger.warn('daily loss warning', { loss: loss.toFixed(2), limit: limits.maxDailyLoss.toFixed(2) })
         events$.next({

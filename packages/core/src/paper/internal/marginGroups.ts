@@ -18,6 +18,8 @@ export interface MarginGroup {
   readonly underlyingId: string
   /** Strike of every leg, in leg order. */
   readonly strikes: readonly Decimal[]
+  /** `Decimal.max` of the strikes. */
+  readonly highestStrike: Decimal
   /** Intrinsic value at zero, then at every strike (leg order). */
   readonly fixedValues: readonly Decimal[]
   /** Contracts sold beyond the longs of the same right. */
@@ -61,7 +63,8 @@ export function marginGroups(positions: readonly Position[]): MarginGroup[] {
   return [...byKey.values()].map((group) => {
     const strikes = group.legs.map((leg) => new Decimal((leg.instrument as OptionContract).strike))
     const fixedValues = [new Decimal(0), ...strikes].map((point) => intrinsicValueAt(group.legs, point))
-    return { ...group, strikes, fixedValues, nakedShortContracts: nakedContracts(group.legs) }
+    const highestStrike = Decimal.max(...strikes)
+    return { ...group, strikes, highestStrike, fixedValues, nakedShortContracts: nakedContracts(group.legs) }
   })
 }
 
@@ -77,7 +80,8 @@ export function marginGroups(positions: readonly Position[]): MarginGroup[] {
  * ```
  */
 export function stressBase(group: MarginGroup, spot: Decimal | undefined): Decimal {
-  return Decimal.max(...group.strikes, spot ?? 0)
+  // Same as Decimal.max(...strikes, spot ?? 0): the maximum is taken over the strikes once, when grouping.
+  return Decimal.max(group.highestStrike, spot ?? 0)
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import type { Position } from '../../trading/types.js'
 import { marginRequirement, type PriceLookup } from '../marginRequirement.js'
 import { createMarginMemo } from './marginMemo.js'
+import { createPaperQuoteBook } from './paperQuoteBook.js'
 import { d, SPY_SHARES, spxw, spy } from './paperTestKit.js'
 
 const rules = { nakedCallStressFraction: 0.2, shortStockRequirement: 1.5 }
@@ -77,5 +78,50 @@ describe('createMarginMemo', () => {
         }
       }),
     )
+  })
+
+  test('equals marginRequirement when it skips prices it need not know, on frozen position lists', () => {
+    const contract = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(490, 495, 500, 505, 510), fc.constantFrom('call' as const, 'put' as const))
+        .map(([strike, right]) => spy(strike, right)),
+      fc.constantFrom(spxw(5000, 'put'), spxw(5050, 'put'), spxw(5100)),
+    )
+    const position = fc
+      .tuple(contract, fc.constantFrom('long' as const, 'short' as const), fc.integer({ min: 1, max: 5 }))
+      .map(([instrument, side, quantity]) => held(instrument, side, quantity))
+    const book = fc
+      .uniqueArray(position, { maxLength: 4, selector: (p) => p.instrumentId })
+      .map((positions) => Object.freeze(positions))
+    const side = fc.oneof(fc.double({ min: 0, max: 600, noNaN: true }), fc.constantFrom(0, 500, 505, 510))
+    const step = fc.tuple(fc.nat({ max: 2 }), side, side, fc.double({ min: 4900, max: 5200, noNaN: true }))
+    fc.assert(
+      fc.property(fc.array(book, { minLength: 1, maxLength: 3 }), fc.array(step, { maxLength: 30 }), (books, steps) => {
+        const quotes = createPaperQuoteBook()
+        const memo = createMarginMemo(rules)
+        for (const [which, bid, ask, spx] of steps) {
+          quotes.update({ instrumentId: 'SPY', bid, ask, bidSize: 1, askSize: 1, timestampMs: 0 })
+          quotes.update({ instrumentId: '^SPX', bid: spx, ask: spx, bidSize: 1, askSize: 1, timestampMs: 0 })
+          const positions = books[which % books.length] ?? []
+          const expected = marginRequirement(positions, quotes.markOf, rules)
+          const actual = memo(positions, quotes.markOf, quotes.markUnder)
+          expect(actual.requirement.toString()).toBe(expected.requirement.toString())
+          expect(actual.nakedShortContracts).toBe(expected.nakedShortContracts)
+        }
+      }),
+    )
+  })
+
+  test('does not price an underlying that stays under the highest strike', () => {
+    const memo = createMarginMemo(rules)
+    const nakedCall = Object.freeze([held(spy(500), 'short', 1)])
+    const asked: string[] = []
+    const lookup: PriceLookup = (id) => {
+      asked.push(id)
+      return d(490)
+    }
+    expect(memo(nakedCall, lookup, () => true).requirement.toString()).toBe('10000')
+    expect(memo(nakedCall, lookup, () => true).requirement.toString()).toBe('10000')
+    expect(asked).toEqual(['SPY'])
   })
 })

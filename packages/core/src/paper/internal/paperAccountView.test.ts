@@ -54,4 +54,42 @@ describe('createPaperAccountView', () => {
     expect(account.equity.toString()).toBe('950')
     expect(account.unrealizedPnl.toString()).toBe('50')
   })
+
+  test('takes new cash and requirement into account while positions and marks stand still', () => {
+    const view = createPaperAccountView()
+    const long = entry(500, 'long', 2, '2.00')
+    const at = (cash: string, requirement: string, mark: Decimal) =>
+      view({
+        accountId: 'A',
+        mode: 'paper',
+        cash: d(cash),
+        realizedPnl: d(0),
+        positions: [long],
+        markOf: () => mark,
+        requirement: d(requirement),
+        nowMs: 0,
+      })
+    const mark = d('1.50')
+    let account = at('1000', '100', mark)
+    expect([account.equity, account.buyingPower, account.unrealizedPnl].map(String)).toEqual(['1300', '900', '100'])
+    account = at('1000', '100', mark)
+    expect([account.equity, account.buyingPower, account.unrealizedPnl].map(String)).toEqual(['1300', '900', '100'])
+    account = at('800', '100', mark)
+    expect([account.equity, account.buyingPower].map(String)).toEqual(['1100', '700'])
+    account = at('800', '300', mark)
+    expect([account.equity, account.buyingPower].map(String)).toEqual(['1100', '500'])
+    account = at('800', '300', d('1.00'))
+    expect([account.equity, account.buyingPower, account.unrealizedPnl].map(String)).toEqual(['1000', '500', '0'])
+    account = view({
+      accountId: 'A',
+      mode: 'paper',
+      cash: d(800),
+      realizedPnl: d(0),
+      positions: [],
+      markOf: () => undefined,
+      requirement: d(0),
+      nowMs: 1,
+    })
+    expect([account.equity, account.unrealizedPnl].map(String)).toEqual(['800', '0'])
+  })
 })

@@ -47,10 +47,14 @@ interface PositionTerms {
  */
 export function createPaperAccountView(): (input: PaperAccountInput) => Account {
   let terms = new Map<string, PositionTerms>()
+  // The terms of the last call in position order, and the sums taken from them: while every term, the cash and
+  // the requirement are the same objects, the sums are too.
+  let order: PositionTerms[] = []
+  let sums: { marketValue: Decimal; unrealizedPnl: Decimal } | undefined
+  let totals: { cash: Decimal; requirement: Decimal; equity: Decimal; buyingPower: Decimal } | undefined
   return (input) => {
-    const next = new Map<string, PositionTerms>()
-    let marketValue = new Decimal(0)
-    let unrealizedPnl = new Decimal(0)
+    const current: PositionTerms[] = []
+    let same = sums !== undefined && input.positions.length === order.length
     for (const entry of input.positions) {
       const { position, openCost } = entry
       const mark = input.markOf(position.instrumentId) ?? position.averagePrice
@@ -65,19 +69,35 @@ export function createPaperAccountView(): (input: PaperAccountInput) => Account 
           unrealizedPnl: value.minus(openCost).times(position.multiplier).times(sign),
         }
       }
-      next.set(position.instrumentId, term)
-      marketValue = marketValue.plus(term.marketValue)
-      unrealizedPnl = unrealizedPnl.plus(term.unrealizedPnl)
+      if (term !== order[current.length]) same = false
+      current.push(term)
     }
-    terms = next
+    if (!same || sums === undefined) {
+      const next = new Map<string, PositionTerms>()
+      let marketValue = new Decimal(0)
+      let unrealizedPnl = new Decimal(0)
+      for (const term of current) {
+        next.set(term.entry.position.instrumentId, term)
+        marketValue = marketValue.plus(term.marketValue)
+        unrealizedPnl = unrealizedPnl.plus(term.unrealizedPnl)
+      }
+      terms = next
+      sums = { marketValue, unrealizedPnl }
+      totals = undefined
+    }
+    order = current
+    const { cash, requirement } = input
+    if (totals === undefined || totals.cash !== cash || totals.requirement !== requirement) {
+      totals = { cash, requirement, equity: cash.plus(sums.marketValue), buyingPower: cash.minus(requirement) }
+    }
     return {
       accountId: input.accountId,
       mode: input.mode,
-      cash: input.cash,
-      equity: input.cash.plus(marketValue),
-      buyingPower: input.cash.minus(input.requirement),
+      cash,
+      equity: totals.equity,
+      buyingPower: totals.buyingPower,
       realizedPnl: input.realizedPnl,
-      unrealizedPnl,
+      unrealizedPnl: sums.unrealizedPnl,
       timestampMs: input.nowMs,
     }
   }

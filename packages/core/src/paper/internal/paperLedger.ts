@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js'
-import type { Fill } from '../../trading/types.js'
+import type { Fill, Position } from '../../trading/types.js'
 import type {
   PaperAccountRecord,
   PaperBrokerState,
@@ -21,8 +21,10 @@ export interface PaperLedger {
   fills(): readonly Fill[]
   /** A position by instrument id. */
   position(instrumentId: string): LedgerPosition | undefined
-  /** Open positions sorted by instrument id. */
-  positions(): LedgerPosition[]
+  /** Open positions sorted by instrument id (one shared, frozen array per change of the positions). */
+  positions(): readonly LedgerPosition[]
+  /** The `position` of each of {@link PaperLedger.positions}, in the same order (shared and frozen likewise). */
+  heldPositions(): readonly Position[]
   /**
    * Applies a change: first to the store (which throws and applies nothing on failure), then to memory.
    *
@@ -72,14 +74,26 @@ export function openPaperLedger(
   const orders = new Map(state.orders.map((record) => [record.order.clientOrderId, record]))
   const fills: Fill[] = [...state.fills]
   const positions = new Map(state.positions.map((entry) => [entry.position.instrumentId, entry]))
+  // The account is marked every second from the sorted positions, which change only with commits: both lists are
+  // built once per change. Frozen, because every caller shares them.
+  let sorted: { readonly entries: readonly LedgerPosition[]; readonly held: readonly Position[] } | undefined
+  const lists = () => {
+    if (sorted === undefined) {
+      const entries = [...positions.values()].sort((a, b) =>
+        a.position.instrumentId < b.position.instrumentId ? -1 : 1,
+      )
+      sorted = { entries: Object.freeze(entries), held: Object.freeze(entries.map((entry) => entry.position)) }
+    }
+    return sorted
+  }
   return {
     account: () => account,
     order: (clientOrderId) => orders.get(clientOrderId),
     orders: () => [...orders.values()],
     fills: () => fills,
     position: (instrumentId) => positions.get(instrumentId),
-    positions: () =>
-      [...positions.values()].sort((a, b) => (a.position.instrumentId < b.position.instrumentId ? -1 : 1)),
+    positions: () => lists().entries,
+    heldPositions: () => lists().held,
     commit(commit) {
       store?.commit(commit)
       account = commit.account
@@ -87,6 +101,7 @@ export function openPaperLedger(
       fills.push(...(commit.fills ?? []))
       for (const id of commit.closedPositions ?? []) positions.delete(id)
       for (const entry of commit.positions ?? []) positions.set(entry.position.instrumentId, entry)
+      if ((commit.closedPositions?.length ?? 0) + (commit.positions?.length ?? 0) > 0) sorted = undefined
     },
   }
 }

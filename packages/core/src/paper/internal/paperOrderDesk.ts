@@ -22,6 +22,7 @@ import { copyIntent, expiredLegReason, isWorking, multiplierOf, sameOrder } from
 import type { PaperQuoteBook } from './paperQuoteBook.js'
 import { paperRiskCheck } from './paperRiskCheck.js'
 import type { PaperTimers } from './paperTimers.js'
+import { restingLimitClear } from './restingLimitClear.js'
 import { dayOrderEndMs } from './seriesExpiration.js'
 
 /** What the order desk works with. */
@@ -74,6 +75,15 @@ export function createPaperOrderDesk(deps: PaperDeskDeps): PaperOrderDesk {
   const clock = options.clock
   const waiters = createAckWaiters()
   const working = new Map<string, ReadonlySet<string>>()
+  // How many working orders have a leg on each instrument: most quotes are of instruments no order works on.
+  const legCounts = new Map<string, number>()
+  const countLegs = (legs: ReadonlySet<string> | undefined, delta: 1 | -1): void => {
+    for (const leg of legs ?? []) {
+      const count = (legCounts.get(leg) ?? 0) + delta
+      if (count > 0) legCounts.set(leg, count)
+      else legCounts.delete(leg)
+    }
+  }
   const takers = new Set<string>()
   const requests = createDelayedRequests(clock, timers, options.latencyMs)
   const rules = {
@@ -90,6 +100,7 @@ export function createPaperOrderDesk(deps: PaperDeskDeps): PaperOrderDesk {
   function afterCommit(order: Order): void {
     waiters.settle(order)
     if (!isFinalStatus(order.status)) return
+    countLegs(working.get(order.clientOrderId), -1)
     working.delete(order.clientOrderId)
     takers.delete(order.clientOrderId)
     timers.cancel(`day:${order.clientOrderId}`)
@@ -122,7 +133,10 @@ export function createPaperOrderDesk(deps: PaperDeskDeps): PaperOrderDesk {
 
   function startWorking(order: Order): void {
     const id = order.clientOrderId
-    working.set(id, new Set(order.legs.map((leg) => instrumentId(leg.instrument))))
+    const legs = new Set(order.legs.map((leg) => instrumentId(leg.instrument)))
+    countLegs(working.get(id), -1)
+    working.set(id, legs)
+    countLegs(legs, 1)
     deps.trackSeries(order)
     const first = order.legs[0]?.instrument
     if (order.timeInForce !== 'DAY' || !first) return
@@ -152,6 +166,9 @@ export function createPaperOrderDesk(deps: PaperDeskDeps): PaperOrderDesk {
     let record = ledger.order(id)
     if (!record || !isWorking(record.order.status)) return
     const order = record.order
+    // A resting limit far from the market (the usual case on each quote of its legs) fills nothing: matchOrder
+    // would return undefined, so the Decimal package quote is not built.
+    if (order.type === OrderType.Limit && !takers.has(id) && restingLimitClear(order, book.quoteOf)) return
     const quote = packageQuote(order.legs, book.quoteOf)
     const isStop = order.type === OrderType.Stop || order.type === OrderType.StopLimit
     if (isStop && !record.triggered) {
@@ -294,7 +311,7 @@ export function createPaperOrderDesk(deps: PaperDeskDeps): PaperOrderDesk {
     },
     onQuote(changedId) {
       // Collected first: evaluating an order may end it, which deletes it from `working`.
-      if (working.size === 0) return
+      if (working.size === 0 || !legCounts.has(changedId)) return
       const due: string[] = []
       for (const [id, legs] of working) if (legs.has(changedId)) due.push(id)
       for (const id of due) evaluate(id)
