@@ -1,12 +1,17 @@
 import { parseConfig } from '../../config/parseConfig.js'
 import type { Quote } from '../../marketData/types.js'
+import { PriceMemo } from './internal/priceMemo.js'
 import type { Finding, TickRules } from './internal/tickInspector.js'
 import { createTickValidator } from './internal/tickValidator.js'
 import type { Validator } from './validator.js'
 import { type QuoteValidatorOptions, quoteValidatorOptionsSchema } from './validatorOptions.js'
 
+function notAnObject(input: unknown): string {
+  return `expected a quote object, got ${typeof input}`
+}
+
 function malformedQuote(input: unknown): string | undefined {
-  if (typeof input !== 'object' || input === null) return `expected a quote object, got ${typeof input}`
+  if (typeof input !== 'object' || input === null) return notAnObject(input)
   const quote = input as { [K in keyof Quote]: unknown }
   // Field by field rather than a loop over names: this runs on every tick and keyed loads would be megamorphic.
   if (typeof quote.instrumentId !== 'string' || quote.instrumentId.length === 0) return 'instrumentId is missing'
@@ -18,7 +23,33 @@ function malformedQuote(input: unknown): string | undefined {
   return undefined
 }
 
+function notFinite(bid: number, ask: number, bidSize: number, askSize: number): Finding {
+  return { rule: 'not_finite', reason: `non-finite field in bid ${bid} ask ${ask} sizes ${bidSize}/${askSize}` }
+}
+
+function nonPositivePrice(bid: number, ask: number): Finding {
+  return { rule: 'non_positive_price', reason: `bid ${bid} ask ${ask}` }
+}
+
+function nonPositiveSize(bidSize: number, askSize: number): Finding {
+  return { rule: 'non_positive_size', reason: `bid size ${bidSize} ask size ${askSize}` }
+}
+
+function crossed(bid: number, ask: number): Finding {
+  return { rule: 'crossed', reason: `bid ${bid} > ask ${ask}` }
+}
+
+function locked(ask: number): Finding {
+  return { rule: 'locked', reason: `bid = ask = ${ask}` }
+}
+
 class QuoteRules implements TickRules<Quote> {
+  /**
+   * Locked findings by price. Index values are locked on every tick (tens of thousands a day) and repeat a few
+   * hundred prices, and formatting a double costs several times this lookup.
+   */
+  private readonly lockedFindings = new PriceMemo(locked)
+
   constructor(
     private readonly allowZeroBid: boolean,
     private readonly requireSizes: boolean,
@@ -31,21 +62,20 @@ class QuoteRules implements TickRules<Quote> {
 
   values(quote: Quote): Finding | undefined {
     const { bid, ask, bidSize, askSize } = quote
+    // The reasons are built out of line: string building inside kept this per-tick check out of its caller.
     if (!Number.isFinite(bid + ask + bidSize + askSize + quote.timestampMs)) {
-      return { rule: 'not_finite', reason: `non-finite field in bid ${bid} ask ${ask} sizes ${bidSize}/${askSize}` }
+      return notFinite(bid, ask, bidSize, askSize)
     }
-    if (ask <= 0 || bid < 0 || (bid === 0 && !this.allowZeroBid)) {
-      return { rule: 'non_positive_price', reason: `bid ${bid} ask ${ask}` }
-    }
+    if (ask <= 0 || bid < 0 || (bid === 0 && !this.allowZeroBid)) return nonPositivePrice(bid, ask)
     if (bidSize < 0 || askSize < 0 || (this.requireSizes && (askSize === 0 || (bid > 0 && bidSize === 0)))) {
-      return { rule: 'non_positive_size', reason: `bid size ${bidSize} ask size ${askSize}` }
+      return nonPositiveSize(bidSize, askSize)
     }
-    if (bid > ask) return { rule: 'crossed', reason: `bid ${bid} > ask ${ask}` }
+    if (bid > ask) return crossed(bid, ask)
     return undefined
   }
 
   flag(quote: Quote): Finding | undefined {
-    return quote.bid === quote.ask ? { rule: 'locked', reason: `bid = ask = ${quote.ask}` } : undefined
+    return quote.bid === quote.ask ? this.lockedFindings.get(quote.ask) : undefined
   }
 
   /** One-sided option quotes (no bid) are judged on the ask. */

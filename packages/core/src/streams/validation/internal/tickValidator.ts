@@ -1,4 +1,5 @@
-import { Observable, Subject } from 'rxjs'
+import { Observable } from 'rxjs'
+import { HotSubject } from '../../internal/hotSubject.js'
 import type { QualityReport } from '../qualityReport.js'
 import type { Validator } from '../validator.js'
 import type { ParsedValidatorOptions } from '../validatorOptions.js'
@@ -16,7 +17,8 @@ export function createTickValidator<T extends Stamped & { readonly source?: stri
   options: ParsedValidatorOptions,
   rules: TickRules<T>,
 ): Validator<T> {
-  const reports = new Subject<QualityReport>()
+  // Index values flag an incident on every tick, so reports go out without RxJS's per-value closure.
+  const reports = new HotSubject<QualityReport>()
   const inspector = new TickInspector(options, rules, reports)
 
   const operator = <E extends T>(source: Observable<E>): Observable<E> =>
@@ -33,7 +35,7 @@ export function createTickValidator<T extends Stamped & { readonly source?: stri
   const report = (): QualityReport => inspector.ledger.report(options.clock.now())
   const quality$ = new Observable<QualityReport>((subscriber) => {
     subscriber.next(report())
-    return reports.subscribe(subscriber)
+    return reports.attach(subscriber)
   })
   return { operator, quality$, report }
 }
