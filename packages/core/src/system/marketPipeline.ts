@@ -221,8 +221,10 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
         .lease('pipeline')
         .subscribe([...underlyings.map((s) => equity(s)), ...VIX_FAMILY_IDS.map((id) => index(id.slice(1)))])
       running = [
-        tradableValidator.quality$.subscribe((tradable) => quality$.next({ ...quality$.value, tradable })),
-        indexValidator.quality$.subscribe((indices) => quality$.next({ ...quality$.value, indices })),
+        tradableValidator.quality$.subscribe((tradable) =>
+          quality$.next({ tradable, indices: quality$.value.indices }),
+        ),
+        indexValidator.quality$.subscribe((indices) => quality$.next({ tradable: quality$.value.tradable, indices })),
         quotes$.subscribe((quote) => {
           if (underlyings.includes(quote.instrumentId) && quote.bid > 0 && quote.ask > 0) {
             prices.set(quote.instrumentId, (quote.bid + quote.ask) / 2)
