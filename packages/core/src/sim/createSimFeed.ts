@@ -1,33 +1,14 @@
 import type { SchedulerAction } from 'rxjs'
-import { hasZeroDteExpiration } from '../calendar/zeroDte.js'
-import { BaseError } from '../errors/baseError.js'
 import { createFeed, type ManagedFeed } from '../feeds/createFeed.js'
-import type { FeedAdapter, FeedSessionContext } from '../feeds/feedAdapter.js'
-import { type Instrument, optionContract } from '../instruments/instrument.js'
+import type { FeedAdapter } from '../feeds/feedAdapter.js'
+import type { Instrument } from '../instruments/instrument.js'
 import { resolveSimConfig } from './internal/resolveSimConfig.js'
-import { SimMarket } from './internal/simMarket.js'
-import { SimOptionBook } from './internal/simOptionBook.js'
+import { SimEngine } from './internal/simEngine.js'
 import type { SimSink } from './internal/simUnderlying.js'
-import { listStrikes } from './listStrikes.js'
 import type { SimFeedOptions } from './simConfig.js'
-import { SimUnsupportedInstrumentError } from './simUnsupportedInstrumentError.js'
-import { VIX_FAMILY } from './volatilityTermStructure.js'
+import type { SimMarketSnapshot } from './simMarketSnapshot.js'
 
-/** The state of the simulated market at its last step (SIMULATED). */
-export interface SimMarketSnapshot {
-  /** Always `true`. */
-  readonly simulated: true
-  /** Time of the last simulated step, epoch ms. */
-  readonly timestampMs: number
-  /** Simulated trading day. */
-  readonly date: string
-  /** Annualised volatility of the market factor right now (√variance). */
-  readonly volatility: number
-  /** Efficient price of each underlying (quotes straddle it). */
-  readonly prices: Readonly<Record<string, number>>
-  /** Latest VIX9D, VIX, VIX3M and VIX6M values. */
-  readonly indices: Readonly<Record<string, number>>
-}
+export type { SimMarketSnapshot } from './simMarketSnapshot.js'
 
 /** The simulator as a feed. Every event it emits is SIMULATED (`source: 'sim'`). */
 export interface SimFeed extends ManagedFeed {
@@ -68,41 +49,8 @@ export interface SimFeed extends ManagedFeed {
 export function createSimFeed(options: SimFeedOptions): SimFeed {
   const config = resolveSimConfig(options)
   const clock = options.clock
-  const market = new SimMarket(config, clock.now())
-  const book = new SimOptionBook(market)
-  const indexIds = new Set<string>(VIX_FAMILY.map((entry) => entry.symbol))
-  const symbols = new Set(config.underlyings.map((u) => u.symbol))
-
-  function add(instruments: readonly Instrument[], context: FeedSessionContext): void {
-    for (const instrument of instruments) {
-      const supported =
-        instrument.kind === 'equity'
-          ? symbols.has(instrument.symbol)
-          : instrument.kind === 'index'
-            ? indexIds.has(instrument.symbol)
-            : addOption(instrument, context)
-      if (!supported) {
-        const name = instrument.kind === 'option' ? instrument.underlying : instrument.symbol
-        context.reportError(new SimUnsupportedInstrumentError(`The simulator does not simulate ${name}`))
-      }
-    }
-  }
-
-  function addOption(contract: Extract<Instrument, { kind: 'option' }>, context: FeedSessionContext): boolean {
-    try {
-      const status = book.add(contract)
-      if (status === 'expired') {
-        context.reportError(
-          new SimUnsupportedInstrumentError(`Option expired before the simulated day: ${contract.expiry}`),
-        )
-      }
-      return status !== 'unknown_underlying'
-    } catch (error) {
-      if (error instanceof BaseError) context.reportError(error)
-      else throw error
-      return true
-    }
-  }
+  const engine = new SimEngine(config, clock.now())
+  const market = engine.market
 
   const adapter: FeedAdapter = {
     name: 'sim',
@@ -135,25 +83,13 @@ export function createSimFeed(options: SimFeedOptions): SimFeed {
         Math.max(0, market.nextDueMs - clock.now()),
       )
       return {
-        subscribe: (instruments) => add(instruments, context),
-        unsubscribe: (instruments) => {
-          for (const instrument of instruments) if (instrument.kind === 'option') book.remove(instrument)
-        },
+        subscribe: (instruments) => engine.add(instruments, context.reportError),
+        unsubscribe: (instruments) => engine.remove(instruments),
         close: () => timer.unsubscribe(),
       }
     },
     async listOptionChain(underlying, expiry) {
-      const index = config.underlyings.findIndex((u) => u.symbol === underlying.toUpperCase())
-      const u = config.underlyings[index]
-      if (!u || expiry < market.day.date || !hasZeroDteExpiration(u.symbol, expiry)) return []
-      const reference =
-        expiry === market.day.date
-          ? (market.day.openPrices[index] ?? u.startPrice)
-          : (market.underlyings[index]?.price ?? u.startPrice)
-      return listStrikes(reference, u).flatMap((strike) => [
-        optionContract({ root: u.symbol, expiry, strike, right: 'call' }),
-        optionContract({ root: u.symbol, expiry, strike, right: 'put' }),
-      ])
+      return engine.listOptionChain(underlying, expiry)
     },
   }
 
@@ -162,13 +98,6 @@ export function createSimFeed(options: SimFeedOptions): SimFeed {
     ...feed,
     simulated: true,
     listOptionChain: (underlying, expiry) => adapter.listOptionChain?.(underlying, expiry) ?? Promise.resolve([]),
-    snapshot: () => ({
-      simulated: true,
-      timestampMs: market.lastStepAtMs,
-      date: market.day.date,
-      volatility: Math.sqrt(Math.max(market.variance, 0)),
-      prices: Object.fromEntries(market.underlyings.map((u) => [u.symbol, u.price])),
-      indices: Object.fromEntries(VIX_FAMILY.map((entry, i) => [entry.symbol, market.indexValues[i] ?? 0])),
-    }),
+    snapshot: () => engine.snapshot(),
   }
 }

@@ -25,6 +25,14 @@ export interface IntradayProfile {
   at(f: number): number
   /** Integral of the multiplier from the open to `f`: the fraction of the day's total that has happened. */
   cumulative(f: number): number
+  /**
+   * Both {@link IntradayProfile.at} and {@link IntradayProfile.cumulative} at `f`, sharing their exponentials
+   * (the simulator needs both at every step); each equals what the single call returns, bit for bit.
+   *
+   * @param f - Session fraction.
+   * @param out - Receives `at(f)` in `out[0]` and `cumulative(f)` in `out[1]`.
+   */
+  sample(f: number, out: Float64Array): void
 }
 
 /**
@@ -39,24 +47,33 @@ export interface IntradayProfile {
  * ```
  */
 export function intradayProfile(shape: UShape): IntradayProfile {
-  const openMass = shape.openBoost * shape.openDecay * (1 - Math.exp(-1 / shape.openDecay))
-  const closeMass = shape.closeBoost * shape.closeDecay * (1 - Math.exp(-1 / shape.closeDecay))
+  const { openBoost, openDecay, closeBoost, closeDecay } = shape
+  // Constant factors of the integral, hoisted out of the per-step calls (same products, same order).
+  const openScale = openBoost * openDecay
+  const closeScale = closeBoost * closeDecay
+  const closeAtOpen = Math.exp(-1 / closeDecay)
+  const openMass = openScale * (1 - Math.exp(-1 / openDecay))
+  const closeMass = closeScale * (1 - closeAtOpen)
   const norm = 1 / (1 + openMass + closeMass)
   const clamp = (f: number) => Math.min(Math.max(f, 0), 1)
+  const level = (openBurst: number, closeBurst: number) => norm * (1 + openBoost * openBurst + closeBoost * closeBurst)
+  const integral = (x: number, openBurst: number, closeBurst: number) =>
+    norm * (x + openScale * (1 - openBurst) + closeScale * (closeBurst - closeAtOpen))
   return {
     at(f) {
       const x = clamp(f)
-      return (
-        norm *
-        (1 + shape.openBoost * Math.exp(-x / shape.openDecay) + shape.closeBoost * Math.exp((x - 1) / shape.closeDecay))
-      )
+      return level(Math.exp(-x / openDecay), Math.exp((x - 1) / closeDecay))
     },
     cumulative(f) {
       const x = clamp(f)
-      const open = shape.openBoost * shape.openDecay * (1 - Math.exp(-x / shape.openDecay))
-      const close =
-        shape.closeBoost * shape.closeDecay * (Math.exp((x - 1) / shape.closeDecay) - Math.exp(-1 / shape.closeDecay))
-      return norm * (x + open + close)
+      return integral(x, Math.exp(-x / openDecay), Math.exp((x - 1) / closeDecay))
+    },
+    sample(f, out) {
+      const x = clamp(f)
+      const openBurst = Math.exp(-x / openDecay)
+      const closeBurst = Math.exp((x - 1) / closeDecay)
+      out[0] = level(openBurst, closeBurst)
+      out[1] = integral(x, openBurst, closeBurst)
     },
   }
 }

@@ -140,6 +140,9 @@ export const simFeedOptionsSchema = z.object({
   barIntervalMs: z.number().int().positive().default(60_000),
 })
 
+/** {@link simFeedOptionsSchema} without the clock: the model settings alone. */
+export const simSettingsSchema = simFeedOptionsSchema.omit({ clock: true })
+
 /** Volatility defaults: a calm market (13 % now, 16 % long run) with occasional variance jumps. */
 export const DEFAULT_SIM_VOLATILITY: z.output<typeof volatilitySchema> = {
   initial: 0.13,

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { parseConfig } from '../../config/parseConfig.js'
 import { choleskyFactor } from '../cholesky.js'
 import {
@@ -10,6 +11,7 @@ import {
   type SimUnderlyingConfig,
   type SimVolatilityConfig,
   simFeedOptionsSchema,
+  simSettingsSchema,
 } from '../simConfig.js'
 import { SimConfigError } from '../simConfigError.js'
 import type { VarianceProcess } from '../volatilityTermStructure.js'
@@ -53,7 +55,24 @@ function defaultCorrelation(symbols: readonly string[]): number[][] {
  * @throws {SimConfigError} When the correlation matrix does not fit the underlyings or is not positive definite.
  */
 export function resolveSimConfig(options: SimFeedOptions): ResolvedSimConfig {
-  const parsed = parseConfig(simFeedOptionsSchema, options, 'sim feed options')
+  return resolveParsed(parseConfig(simFeedOptionsSchema, options, 'sim feed options'))
+}
+
+/**
+ * Validates the model settings of a simulator that runs without a clock (see `createSimEventSource`) and fills
+ * every default.
+ *
+ * @param settings - Every {@link SimFeedOptions} field but `clock`.
+ * @param configName - Name used in validation errors.
+ * @returns The resolved config.
+ * @throws {ConfigError} When a field is invalid.
+ * @throws {SimConfigError} When the correlation matrix does not fit the underlyings or is not positive definite.
+ */
+export function resolveSimSettings(settings: Omit<SimFeedOptions, 'clock'>, configName: string): ResolvedSimConfig {
+  return resolveParsed(parseConfig(simSettingsSchema, settings, configName))
+}
+
+function resolveParsed(parsed: z.output<typeof simSettingsSchema>): ResolvedSimConfig {
   const symbols = parsed.underlyings.map((u) => u.symbol)
   if (new Set(symbols).size !== symbols.length) throw new SimConfigError('Simulated underlyings must be distinct')
   const correlation = parsed.correlation ?? defaultCorrelation(symbols)

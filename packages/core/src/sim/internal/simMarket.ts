@@ -56,6 +56,11 @@ export class SimMarket {
   private readonly core: Prng
   private readonly normals: Float64Array
   private readonly stepVarianceYears: number
+  /** √(1 − ρ²): weight of the variance's own noise next to the market factor's shock. */
+  private readonly varianceNoiseWeight: number
+  /** Variance and activity profiles at the current step: [level, share done] each. */
+  private readonly varianceSample = new Float64Array(2)
+  private readonly activitySample = new Float64Array(2)
   private readonly stepTradingYears: number
   private readonly indexEverySteps: number
   private readonly indexIds: string[]
@@ -76,6 +81,8 @@ export class SimMarket {
     this.stepVarianceYears =
       (config.stepMs / FULL_SESSION_MS) * (config.volatility.sessionVarianceShare / TRADING_DAYS_PER_YEAR)
     this.stepTradingYears = config.stepMs / FULL_SESSION_MS / TRADING_DAYS_PER_YEAR
+    const rho = config.volatility.leverageCorrelation
+    this.varianceNoiseWeight = Math.sqrt(1 - rho * rho)
     this.indexEverySteps = config.indexIntervalMs / config.stepMs
     this.indexIds = VIX_FAMILY.map((index) => `^${index.symbol}`)
     this.day = this.makeDay(firstSessionDate(startMs))
@@ -138,8 +145,10 @@ export class SimMarket {
     const day = this.day
     const stepIndex = (atMs - day.openMs) / this.config.stepMs
     const f = (atMs - day.openMs) / day.sessionMs
-    if (stepIndex > 0) this.diffuse(f)
-    const activity = this.activityProfile.at(f)
+    this.varianceProfile.sample(f, this.varianceSample)
+    this.activityProfile.sample(f, this.activitySample)
+    if (stepIndex > 0) this.diffuse(this.varianceSample[0] as number)
+    const activity = this.activitySample[0] as number
     const stepMs = this.config.stepMs
     const stepSeconds = stepMs / 1000
     for (const u of this.underlyings) {
@@ -156,13 +165,14 @@ export class SimMarket {
     }
     this.lastStepMs = atMs
     if (this.listener?.active) {
-      this.activityDone = this.activityProfile.cumulative(f)
-      this.varianceToCome = 1 - this.varianceProfile.cumulative(f)
+      this.activityDone = this.activitySample[1] as number
+      this.varianceToCome = 1 - (this.varianceSample[1] as number)
       this.listener.onStep(atMs, activity, sink)
     }
   }
 
-  private diffuse(f: number): void {
+  /** One step of the variance process and the prices, at intraday variance level `varianceLevel`. */
+  private diffuse(varianceLevel: number): void {
     const { volatility, process } = this.config
     const core = this.core
     const e = this.normals
@@ -175,7 +185,7 @@ export class SimMarket {
     const dt = this.stepTradingYears
     // Full-truncation Euler step of the variance; the market factor's shock also drives it (leverage effect).
     const rho = volatility.leverageCorrelation
-    const varianceShock = rho * (e[0] as number) + Math.sqrt(1 - rho * rho) * varianceNoise
+    const varianceShock = rho * (e[0] as number) + this.varianceNoiseWeight * varianceNoise
     let next =
       this.variance +
       process.meanReversionPerYear * (process.longRunVariance - v) * dt +
@@ -188,7 +198,7 @@ export class SimMarket {
       jumpShock = -JUMP_PRICE_SENSITIVITY * Math.sqrt(jump)
     }
     this.variance = next
-    this.movePrices(v * this.varianceProfile.at(f) * this.stepVarianceYears, jumpShock)
+    this.movePrices(v * varianceLevel * this.stepVarianceYears, jumpShock)
   }
 
   /** Turns the independent normals in `normals` into correlated ones, in place (z = L·e, last row first). */

@@ -1,5 +1,4 @@
 import { expirationInstantMs } from '../../calendar/optionsHours.js'
-import { timeToExpiryYears } from '../../calendar/timeToExpiry.js'
 import type { OptionContract } from '../../instruments/instrument.js'
 import { instrumentId } from '../../instruments/instrumentId.js'
 import type { OptionQuote } from '../../marketData/types.js'
@@ -7,9 +6,9 @@ import { bsPrice } from '../../pricing/bsPrice.js'
 import { centredBidCents, optionSpreadTicks, optionTickCents } from '../optionQuoteRules.js'
 import { createPrng, hashSeed, type Prng } from '../prng.js'
 import { smileVolatility } from '../volatilitySmile.js'
-import { impliedVariance } from '../volatilityTermStructure.js'
 import type { SimDay, SimMarket, SimStepListener } from './simMarket.js'
-import type { SimSink } from './simUnderlying.js'
+import { SimSeries } from './simSeries.js'
+import type { SimSink, SimUnderlying } from './simUnderlying.js'
 
 const TWO_POW_32 = 4_294_967_296
 const DAY_MS = 86_400_000
@@ -19,7 +18,8 @@ const TRADE_PRINT_PROBABILITY = 0.35
 interface SimOption {
   readonly id: string
   readonly contract: OptionContract
-  readonly underlyingIndex: number
+  readonly series: SimSeries
+  /** Instant the contract stops trading (its series' expiry), read by the scan at every step. */
   readonly expiryMs: number
   readonly prng: Prng
   nextRefreshMs: number
@@ -38,6 +38,8 @@ interface SimOption {
 export class SimOptionBook implements SimStepListener {
   private readonly options: SimOption[] = []
   private readonly byId = new Map<string, SimOption>()
+  /** Series of the contracts in the book, by underlying index and expiry instant. */
+  private readonly series = new Map<string, SimSeries>()
   private readonly seed: number
 
   constructor(private readonly market: SimMarket) {
@@ -64,10 +66,17 @@ export class SimOptionBook implements SimStepListener {
     if (this.byId.has(id)) return 'ok'
     const expiryMs = expirationInstantMs(contract.root, contract.expiry)
     if (expiryMs <= this.market.lastStepAtMs) return 'expired'
+    const seriesKey = `${underlyingIndex}|${expiryMs}`
+    let series = this.series.get(seriesKey)
+    if (!series) {
+      series = new SimSeries(underlyingIndex, contract.expiry, expiryMs)
+      this.series.set(seriesKey, series)
+    }
+    series.members++
     const option: SimOption = {
       id,
       contract,
-      underlyingIndex,
+      series,
       expiryMs,
       prng: createPrng(hashSeed(this.seed, id)),
       nextRefreshMs: 0,
@@ -93,6 +102,8 @@ export class SimOptionBook implements SimStepListener {
     if (!option) return
     this.byId.delete(id)
     this.options.splice(this.options.indexOf(option), 1)
+    option.series.members--
+    if (option.series.members === 0) this.series.delete(`${option.series.underlyingIndex}|${option.series.expiryMs}`)
   }
 
   onDay(day: SimDay): void {
@@ -108,30 +119,28 @@ export class SimOptionBook implements SimStepListener {
   private refresh(option: SimOption, atMs: number, activity: number, sink: SimSink | undefined): void {
     const market = this.market
     const config = market.config
-    const underlying = market.underlyings[option.underlyingIndex]
-    if (!underlying) return
-    const years = timeToExpiryYears(atMs, option.expiryMs)
+    const series = option.series
+    series.update(atMs, market)
+    const years = series.years
     if (years <= 0) return
-    const spot = underlying.price
+    const underlying = market.underlyings[series.underlyingIndex] as SimUnderlying
     const dividendYield = underlying.config.dividendYield
-    const totalVariance =
-      option.contract.expiry === market.day.date
-        ? market.remainingSessionVariance(underlying.config.volatilityRatio)
-        : impliedVariance(
-            Math.max(market.variance, 0) * underlying.config.volatilityRatio ** 2,
-            years,
-            config.process,
-            config.premium,
-          ) * years
-    const sqrtYears = Math.sqrt(years)
-    const atmVolatility = Math.sqrt(totalVariance / years)
+    const sqrtYears = series.sqrtYears
+    const atmVolatility = series.atmVolatility
     const strike = option.contract.strike
-    const forward = spot * Math.exp((config.riskFreeRate - dividendYield) * years)
     const volatility =
       atmVolatility * sqrtYears > 1e-9
-        ? smileVolatility(atmVolatility, Math.log(strike / forward), sqrtYears, config.smile)
+        ? smileVolatility(atmVolatility, Math.log(strike / series.forward), sqrtYears, config.smile)
         : 0
-    const theo = bsPrice(option.contract.right, spot, strike, years, volatility, config.riskFreeRate, dividendYield)
+    const theo = bsPrice(
+      option.contract.right,
+      series.spot,
+      strike,
+      years,
+      volatility,
+      config.riskFreeRate,
+      dividendYield,
+    )
     const tick = optionTickCents(theo, underlying.config.optionTickRule)
     const spreadTicks = optionSpreadTicks(theo, tick)
     const bidCents = centredBidCents(theo, spreadTicks, tick)
@@ -146,8 +155,9 @@ export class SimOptionBook implements SimStepListener {
     const rate = config.optionQuotesPerSecond * activity * option.weight
     const waitMs = (prng.exponential() / rate) * 1000
     option.nextRefreshMs = atMs + Math.max(1, Math.ceil(waitMs / config.stepMs)) * config.stepMs
-    const wanted = sink?.wants(option.id) === true
-    if (wanted) {
+    // No subscription lookup per quote: the feed's session context drops events of instruments not subscribed
+    // (adapters may over-deliver), and the book only holds contracts that were subscribed.
+    if (sink) {
       const quote: OptionQuote = {
         instrumentId: option.id,
         bid: bidCents / 100,
@@ -156,18 +166,18 @@ export class SimOptionBook implements SimStepListener {
         askSize,
         timestampMs: atMs,
         source: 'sim',
-        underlyingPrice: underlying.mid,
+        underlyingPrice: series.underlyingMid,
         openInterest: option.openInterest,
         volume,
       }
-      sink?.quote(quote)
+      sink.quote(quote)
     }
     if (print) {
       const size = volume - option.printedVolume
       option.printedVolume = volume
-      if (wanted) {
+      if (sink) {
         const price = (buy || bidCents === 0 ? askCents : bidCents) / 100
-        sink?.trade({ instrumentId: option.id, price, size, timestampMs: atMs, source: 'sim' })
+        sink.trade({ instrumentId: option.id, price, size, timestampMs: atMs, source: 'sim' })
       }
     }
   }
@@ -178,7 +188,7 @@ export class SimOptionBook implements SimStepListener {
    */
   private dailyStats(option: SimOption, day: SimDay): void {
     const market = this.market
-    const index = option.underlyingIndex
+    const index = option.series.underlyingIndex
     const config = market.underlyings[index]?.config
     if (!config) return
     const reference = day.openPrices[index] ?? config.startPrice
