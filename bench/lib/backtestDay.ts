@@ -2,7 +2,8 @@
  * Child process of `bench/backtest.bench.ts`: runs one full simulated backtest day (SPY, QQQ, IWM 0DTE chains ATM ± 10,
  * the VIX family, the five built-in strategies, 09:30 → 16:20 New York) and prints one JSON line with its wall and
  * CPU seconds (measured after every module is loaded), the events delivered and the process's peak resident memory.
- * Run alone so the harness's own memory does not count: `node --conditions=source --import tsx bench/lib/backtestDay.ts`.
+ * Run alone so the harness's own memory does not count: `node --import tsx bench/lib/backtestDay.ts` (the built
+ * package: run `npm run build` first; add `--conditions=source` to run the TypeScript sources instead).
  */
 import { builtInStrategies, runBacktest } from '@smart-0dte/core'
 
