@@ -19,10 +19,6 @@ async function main(): Promise<void> {
   const clock = createVirtualClock(plan.startMs)
   const logger = createLogger({ mode: 'paper', level: 'warn', clock })
   const { system, close } = createReferenceSystem({ clock, seed: args.seed, dataDir: args.dataDir, logger })
-  let quality: Parameters<typeof renderDashboard>[1]['quality']
-  system.pipeline.quality$.subscribe((report) => {
-    quality = report
-  })
   console.log(
     `Smart-0DTE reference system — SIMULATED market, PAPER trading. Session ${plan.date}` +
       `${plan.resumed ? ' (resumed)' : ''}; data in ${args.dataDir}`,
@@ -55,7 +51,7 @@ async function main(): Promise<void> {
         nowMs: clock.now(),
         speed: args.speed,
         seed: args.seed,
-        quality,
+        quality: system.pipeline.quality(),
         sections: tradingSection(snapshot),
       }),
     )

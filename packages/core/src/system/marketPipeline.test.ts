@@ -17,9 +17,7 @@ async function runPipeline(minutes: number) {
   await feed.connect()
   await driveVirtualClock(clock, { untilMs: clock.now() + minutes * 60_000 })
   const state = pipeline.state()
-  const quality = await new Promise<{ tradable: { accepted: number }; indices: { accepted: number } }>((resolve) =>
-    pipeline.quality$.subscribe(resolve).unsubscribe(),
-  )
+  const quality = pipeline.quality()
   const subscriptions = new Set(feed.subscriptions())
   pipeline.stop()
   const afterStop = new Set(feed.subscriptions())

@@ -86,6 +86,12 @@ export interface MarketPipeline {
   readonly subscriptions: SubscriptionPool
   /** The latest value of everything now. */
   state(): MarketState
+  /**
+   * Data quality now: counts up to this instant (`quality$` only emits when something is dropped or flagged).
+   *
+   * @returns The reports of the tradable and the index-value validators.
+   */
+  quality(): { readonly tradable: QualityReport; readonly indices: QualityReport }
   /** Subscribes the underlyings and the VIX family on the feed and starts every stream. Idempotent. */
   start(): void
   /** Stops every stream (the feed stays open: close it separately). */
@@ -130,7 +136,7 @@ function validatedQuotes(
 
 /**
  * Composes the market half of the system on one feed: validation (index values validated without size
- * requirements), session-aware sampling of what the analytics read, a 0DTE chain per underlying, the VIX regime
+ * requirements and locked quotes accepted), session-aware sampling of what the analytics read, a 0DTE chain per underlying, the VIX regime
  * and the rolling correlation of the underlyings. Execution keeps the full-rate validated quotes.
  * Live, paper, replay and backtest all use this same code.
  *
@@ -149,7 +155,14 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
   const underlyings = (options.underlyings ?? ['SPY', 'QQQ', 'IWM']).map((s) => s.toUpperCase())
   const maxAgeMs = options.maxQuoteAgeMs ?? 5000
   const tradableValidator = createQuoteValidator({ clock, maxAgeMs })
-  const indexValidator = createQuoteValidator({ clock, maxAgeMs, requireSizes: false, spike: false })
+  // Index values publish one value as bid and ask: locked by nature, so not flagged.
+  const indexValidator = createQuoteValidator({
+    clock,
+    maxAgeMs,
+    requireSizes: false,
+    spike: false,
+    lockedQuotes: 'accept',
+  })
   const quotes$ = validatedQuotes(feed.quotes$, tradableValidator, indexValidator)
   const analyticQuotes$ =
     options.sampling === false
@@ -215,6 +228,7 @@ export function createMarketPipeline(options: MarketPipelineOptions): MarketPipe
     state$,
     subscriptions: pool,
     state: snapshotState,
+    quality: () => ({ tradable: tradableValidator.report(), indices: indexValidator.report() }),
     start() {
       if (running.length > 0) return
       pool

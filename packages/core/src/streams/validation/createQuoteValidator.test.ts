@@ -50,10 +50,17 @@ describe('createQuoteValidator', () => {
     expect(v.report().lastByRule.locked?.action).toBe('flagged')
   })
 
-  test('drops locked quotes when dropLocked is set', () => {
-    const v = check('a-l|', 'a--|', { a: q(1, 1.1, 0), l: q(1.1, 1.1, 2) }, { dropLocked: true })
+  test('drops locked quotes when lockedQuotes is drop', () => {
+    const v = check('a-l|', 'a--|', { a: q(1, 1.1, 0), l: q(1.1, 1.1, 2) }, { lockedQuotes: 'drop' })
     expect(v.report().byRule.locked).toBe(1)
     expect(v.report().dropped).toBe(1)
+  })
+
+  test('keeps locked quotes uncounted when lockedQuotes is accept', () => {
+    const v = check('a-l|', 'a-l|', { a: q(1, 1.1, 0), l: q(1.1, 1.1, 2) }, { lockedQuotes: 'accept' })
+    expect(v.report().byRule.locked).toBe(0)
+    expect(v.report().flagged).toBe(0)
+    expect(v.report().dropped).toBe(0)
   })
 
   test('drops non-positive prices and accepts a zero bid as "no bid"', () => {

@@ -50,11 +50,17 @@ class QuoteRules implements TickRules<Quote> {
    */
   private readonly lockedFindings = new PriceMemo(locked)
 
+  readonly dropFlagged: boolean
+  private readonly flagLocked: boolean
+
   constructor(
     private readonly allowZeroBid: boolean,
     private readonly requireSizes: boolean,
-    readonly dropFlagged: boolean,
-  ) {}
+    lockedQuotes: 'flag' | 'drop' | 'accept',
+  ) {
+    this.dropFlagged = lockedQuotes === 'drop'
+    this.flagLocked = lockedQuotes !== 'accept'
+  }
 
   malformed(input: unknown): string | undefined {
     return malformedQuote(input)
@@ -75,7 +81,7 @@ class QuoteRules implements TickRules<Quote> {
   }
 
   flag(quote: Quote): Finding | undefined {
-    return quote.bid === quote.ask ? this.lockedFindings.get(quote.ask) : undefined
+    return quote.bid === quote.ask && this.flagLocked ? this.lockedFindings.get(quote.ask) : undefined
   }
 
   /** One-sided option quotes (no bid) are judged on the ask. */
@@ -90,8 +96,8 @@ class QuoteRules implements TickRules<Quote> {
 
 /**
  * Creates a validator for quotes (option quotes included): drops malformed, non-finite, non-positive, crossed,
- * stale, future, out-of-order, duplicate and spiking quotes; flags locked quotes (or drops them with
- * `dropLocked`). Counts go to `quality$`.
+ * stale, future, out-of-order, duplicate and spiking quotes; flags locked quotes (or drops or accepts them:
+ * `lockedQuotes`). Counts go to `quality$`.
  *
  * @param options - Clock and rule settings; see {@link QuoteValidatorOptions}.
  * @returns The validator: `operator`, `quality$`, `report()`.
@@ -105,5 +111,5 @@ class QuoteRules implements TickRules<Quote> {
  */
 export function createQuoteValidator(options: QuoteValidatorOptions): Validator<Quote> {
   const parsed = parseConfig(quoteValidatorOptionsSchema, options, 'quote validator options')
-  return createTickValidator(parsed, new QuoteRules(parsed.allowZeroBid, parsed.requireSizes, parsed.dropLocked))
+  return createTickValidator(parsed, new QuoteRules(parsed.allowZeroBid, parsed.requireSizes, parsed.lockedQuotes))
 }

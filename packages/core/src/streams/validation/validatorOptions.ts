@@ -88,8 +88,12 @@ export const validatorOptionsSchema = z.object({
 
 /** Options of `createQuoteValidator`. */
 export const quoteValidatorOptionsSchema = validatorOptionsSchema.extend({
-  /** Drop locked quotes (bid = ask) instead of only flagging them. @default false */
-  dropLocked: z.boolean().default(false),
+  /**
+   * Locked quotes (bid = ask): `flag` keeps them and counts them under `locked`; `drop` removes them; `accept` keeps
+   * them uncounted, for series that publish one value as both bid and ask (index values such as ^VIX are locked on
+   * every tick, so flagging them only buries real incidents). @default 'flag'
+   */
+  lockedQuotes: z.enum(['flag', 'drop', 'accept']).default('flag'),
   /** Accept a zero bid as "no bid" (common on far out-of-the-money options). @default true */
   allowZeroBid: z.boolean().default(true),
 })
