@@ -14,7 +14,7 @@
  *   and (b) the sampled state; identical signals / all signals of either. A control (the full-rate state asked 1 s
  *   later) shows how much of the gap is threshold sensitivity rather than information lost.
  * - `data_reduction.filtered_pct` and `data_reduction.filtered_decision_agreement_pct`: the same with the adaptive
- *   price-change filter after sampling, reported apart because it changes decisions (see its notes).
+ *   price-change filter (with a heartbeat) after sampling, reported apart because it changes decisions (see notes).
  */
 import {
   createMarketPipeline,
@@ -24,7 +24,7 @@ import {
   nyTimeToMs,
 } from '@smart-0dte/core'
 import type { BenchResult } from './lib/benchResult.js'
-import { type StageCounts, simulateReductionDay } from './lib/dataReductionDay.js'
+import { FILTER_HEARTBEAT_MS, type StageCounts, simulateReductionDay } from './lib/dataReductionDay.js'
 import { compareDecisions, type DecisionComparison } from './lib/dataReductionDecisions.js'
 import type { FreshnessSummary } from './lib/dataReductionFreshness.js'
 
@@ -125,7 +125,7 @@ export async function run(): Promise<BenchResult[]> {
       day.raw,
     ),
     stage(
-      '4 + adaptivePriceChangeFilter (defaults k 2, half-life 20 ticks, tick 0.01; after sampling)',
+      `4 + adaptivePriceChangeFilter (defaults k 2, half-life 20 ticks, tick 0.01; heartbeat ${FILTER_HEARTBEAT_MS / 1000} s; after sampling)`,
       day.filtered,
       day.raw,
     ),
@@ -151,9 +151,9 @@ export async function run(): Promise<BenchResult[]> {
     `Stage 4 against raw; against the window-only stream it removes ${round1(pct(windowOnly - filtered, windowOnly))} %.`,
     agreementLine('(a) vs sampled + filtered', filteredAgreement),
     freshnessNote('freshness (sampled + filtered)', day.freshness.filtered),
-    'The filter drops every quote whose mid moved less than its threshold, so nothing tells consumers that an unchanged price is still current: ' +
-      "leg quotes pass the strategies' 60 s age gate less often, the VIX regime (one observation per 30 s, windows counted in observations, term-structure values older than 5 min ignored) " +
-      'gets fewer and older observations, and VIX spike reversion (regime at most 120 s old) goes silent. Not recommended upstream of age- or count-based consumers as composed today.',
+    "Without a heartbeat (the filter's default) it drops every quote whose mid moved less than its threshold, so nothing tells consumers that an unchanged price is still current: " +
+      "leg quotes fail the strategies' 60 s age gate, the VIX regime (one observation per 30 s, windows counted in observations) gets fewer and older observations, and VIX spike reversion " +
+      `(regime at most 120 s old) goes silent. The ${FILTER_HEARTBEAT_MS / 1000} s heartbeat lets an unchanged price through that often; compare this agreement with the control of data_reduction.decision_agreement_pct. Not wired into createMarketPipeline.`,
     ...disagreementNotes(filteredAgreement).slice(0, 3),
   ]
 

@@ -32,6 +32,12 @@ import { createDecisionRecorder, type DecisionRound } from './dataReductionDecis
 import { createFreshnessTally, type FreshnessSummary } from './dataReductionFreshness.js'
 import { createStrategyMarketState, type ReachedCounts } from './dataReductionState.js'
 
+/**
+ * Heartbeat of the adaptive price-change filter in stage 4: an unchanged price still passes every 30 s (twice within
+ * the strategies' 60 s quote-age gate, once per VIX sampling interval).
+ */
+export const FILTER_HEARTBEAT_MS = 30_000
+
 /** Messages of a stage by class. */
 export type StageCounts = ReachedCounts
 
@@ -149,7 +155,10 @@ export async function simulateReductionDay(options: ReductionDayOptions): Promis
   // The seeds' intervals are the sampler's defaults: regular hours 1 s underlyings, 5 s options, 30 s VIX; the
   // final hour before the 16:15 expiration 500 ms underlyings and 2 s options.
   const sampled$ = validated$.pipe(sampleBySession({ clock }), share())
-  const filtered$ = sampled$.pipe(adaptivePriceChangeFilter(quoteMidAccessors), share())
+  const filtered$ = sampled$.pipe(
+    adaptivePriceChangeFilter(quoteMidAccessors, { heartbeatMs: FILTER_HEARTBEAT_MS }),
+    share(),
+  )
 
   const stateOptions = { clock, listings, underlyings }
   const states = {

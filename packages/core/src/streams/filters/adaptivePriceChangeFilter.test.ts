@@ -61,4 +61,29 @@ describe('adaptivePriceChangeFilter', () => {
     expect(quoteMidAccessors.price(quote)).toBe(0.05)
     expect(quoteMidAccessors.price({ ...quote, bid: 0.03 })).toBeCloseTo(0.04)
   })
+
+  test('with a heartbeat, an unchanged price passes once its key has been silent that long', () => {
+    interface Timed extends Tick {
+      readonly atMs: number
+    }
+    const timed: PriceAccessors<Timed> = { ...accessors, timeMs: (tick) => tick.atMs }
+    const values: Record<string, Timed> = {
+      a: { id: 'X', price: 10, atMs: 0 },
+      b: { id: 'X', price: 10, atMs: 1_000 },
+      c: { id: 'X', price: 10, atMs: 4_999 },
+      d: { id: 'X', price: 10, atMs: 5_000 },
+      e: { id: 'Y', price: 7, atMs: 5_500 },
+      f: { id: 'X', price: 10, atMs: 9_000 },
+      g: { id: 'X', price: 10, atMs: 10_000 },
+      h: { id: 'X', price: 10, atMs: Number.NaN },
+    }
+    new TestScheduler((actual, wanted) => expect(actual).toEqual(wanted)).run(({ cold, expectObservable }) => {
+      const filtered = cold('abcdefgh|', values).pipe(adaptivePriceChangeFilter(timed, { heartbeatMs: 5_000 }))
+      expectObservable(filtered).toBe('a--de-g-|', values)
+    })
+  })
+
+  test('refuses a heartbeat without an event time to measure it', () => {
+    expect(() => adaptivePriceChangeFilter(accessors, { heartbeatMs: 1_000 })).toThrow(/heartbeatMs/)
+  })
 })
