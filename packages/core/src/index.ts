@@ -188,13 +188,9 @@ export {
 export { type Bar, type Greeks, midPrice, type OptionQuote, type Quote, type Trade } from './marketData/types.js'
 
 // Order manager
-export {
-  type BracketManager,
-  type BracketManagerOptions,
-  BracketPhase,
-  type BracketStatus,
-  createBracketManager,
-} from './oms/bracketManager.js'
+export { type BracketManager, type BracketManagerOptions, createBracketManager } from './oms/bracketManager.js'
+export { BracketManagerError, BracketManagerErrorReason } from './oms/bracketManagerError.js'
+export { BracketPhase, type BracketStatus } from './oms/bracketStatus.js'
 export { comparePositions, type PositionMismatch } from './oms/comparePositions.js'
 export type { KillSwitchReport } from './oms/killSwitchReport.js'
 export type { ManagedOrder } from './oms/managedOrder.js'

@@ -1,141 +1,8 @@
-import { Decimal } from 'decimal.js'
-import { Subject } from 'rxjs'
 import { describe, expect, it } from 'vitest'
-import { nyTimeToMs } from '../calendar/newYorkTime.js'
-import { createVirtualClock } from '../clock/virtualClock.js'
-import { type OptionContract, optionContract } from '../instruments/instrument.js'
-import { instrumentId } from '../instruments/instrumentId.js'
-import { createJournal } from '../journal/journal.js'
-import { createMemoryJournalStore } from '../journal/memoryJournalStore.js'
-import type { Quote } from '../marketData/types.js'
-import { type BracketOrder, bracketOrder } from '../orders/bracketOrder.js'
-import { createOrderIntent } from '../orders/createOrderIntent.js'
-import { isFinalStatus } from '../orders/orderStateMachine.js'
-import { zeroCommissionModel } from '../paper/commissionModel.js'
-import { createPaperBroker } from '../paper/createPaperBroker.js'
-import { memoryPaperBrokerStore } from '../paper/memoryPaperBrokerStore.js'
-import { createMutableMarketView } from '../risk/mutableMarketView.js'
-import { createRiskEngine } from '../risk/riskEngine.js'
-import type { RiskLimitsInput } from '../risk/riskLimits.js'
+import { ConfigError } from '../errors/configError.js'
 import { RiskRejectedError } from '../risk/riskRejection.js'
-import type { OrderLeg } from '../trading/types.js'
-import { type BracketStatus, createBracketManager } from './bracketManager.js'
-import type { ManagedOrder } from './managedOrder.js'
-import { createOrderManager } from './orderManager.js'
-
-const EXPIRY = '2025-11-21'
-const T0 = nyTimeToMs(EXPIRY, '10:00')
-const d = (value: string | number) => new Decimal(value)
-const call = (strike: number): OptionContract => optionContract({ root: 'SPY', expiry: EXPIRY, strike, right: 'call' })
-const LONG = call(600)
-const SHORT = call(605)
-const SHORT_ASK = 1.05
-
-/** A structure under test: its entry legs, how its exit prices are written, and how to quote it at a value. */
-interface Structure {
-  readonly name: string
-  readonly legs: OrderLeg[]
-  /** Exit price in the exit order's convention for a package worth `value`. */
-  readonly exitPrice: (value: number) => Decimal
-}
-const single: Structure = {
-  name: 'long call',
-  legs: [{ instrument: LONG, side: 'buy', ratio: 1 }],
-  exitPrice: (value) => d(value),
-}
-const vertical: Structure = {
-  name: 'call debit vertical',
-  legs: [
-    { instrument: LONG, side: 'buy', ratio: 1 },
-    { instrument: SHORT, side: 'sell', ratio: 1 },
-  ],
-  // A combo is priced in signed net: closing the debit spread receives its value.
-  exitPrice: (value) => d(-value),
-}
-
-const settle = async () => {
-  for (let i = 0; i < 40; i++) await new Promise<void>((resolve) => setImmediate(resolve))
-}
-
-async function setup(limits: RiskLimitsInput = {}) {
-  const clock = createVirtualClock(T0)
-  const quotes = new Subject<Quote>()
-  const broker = createPaperBroker({
-    clock,
-    quotes$: quotes,
-    accountId: 'TEST',
-    startingCash: 100_000,
-    commission: zeroCommissionModel(),
-    store: memoryPaperBrokerStore(),
-  })
-  const marketView = createMutableMarketView({ SPY: 600 })
-  for (const contract of [LONG, SHORT]) {
-    marketView.setGreeks(instrumentId(contract), { delta: 0.5, gamma: 0.05, theta: -1, vega: 0.1, rho: 0 })
-  }
-  const risk = createRiskEngine({ mode: 'paper', clock, limits })
-  const journal = createJournal({ store: createMemoryJournalStore(), clock, mode: 'paper' })
-  const oms = createOrderManager({ broker, risk, journal, clock, marketView, revalueIntervalMs: 0 })
-  await broker.connect()
-  await oms.start()
-  const history: ManagedOrder[] = []
-  oms.orders$.subscribe((order) => history.push(order))
-  // What the bracket manager sees; usually the broker's book, but a test can let them differ (stale quotes).
-  const seen = new Map<string, Quote>()
-  const manager = createBracketManager({ oms, clock, quoteOf: (id) => seen.get(id) })
-  const statuses: BracketStatus[] = []
-  manager.brackets$.subscribe((status) => statuses.push(status))
-
-  const publish = (contract: OptionContract, bid: number, ask: number, askSize: number, toBroker: boolean) => {
-    const quote: Quote = {
-      instrumentId: instrumentId(contract),
-      bid,
-      ask,
-      bidSize: 10,
-      askSize,
-      timestampMs: clock.now(),
-    }
-    seen.set(quote.instrumentId, quote)
-    marketView.setMark(quote.instrumentId, (bid + ask) / 2)
-    if (toBroker) quotes.next(quote)
-  }
-  /** Quotes the structure so that closing it realises `value` (entering costs `value + 0.10`). */
-  const market = async (
-    structure: Structure,
-    value: number,
-    { askSize = 10, toBroker = true }: { askSize?: number; toBroker?: boolean } = {},
-  ) => {
-    if (structure === vertical) {
-      publish(SHORT, 1, SHORT_ASK, 10, toBroker)
-      publish(LONG, value + SHORT_ASK, value + SHORT_ASK + 0.05, askSize, toBroker)
-    } else {
-      publish(LONG, value, value + 0.05, askSize, toBroker)
-    }
-    await settle()
-  }
-  const tick = async () => {
-    clock.advanceBy(1000)
-    await settle()
-  }
-  const bracket = (structure: Structure, quantity: number, id = 'b1'): BracketOrder =>
-    bracketOrder({
-      entry: createOrderIntent({ clientOrderId: id, legs: structure.legs, quantity, limitPrice: d('2.1') }),
-      takeProfitPrice: structure.exitPrice(3),
-      stopLossPrice: structure.exitPrice(1.5),
-    })
-  const exits = (kind: 'sl' | 'tp') => oms.orders().filter((o) => o.clientOrderId.includes(`.${kind}.`))
-  /** Largest number of exits working at once over the whole order history. */
-  const mostExitsWorking = () => {
-    const latest = new Map<string, ManagedOrder>()
-    let most = 0
-    for (const order of history) {
-      latest.set(order.clientOrderId, order)
-      const working = [...latest.values()].filter((o) => o.purpose === 'exit' && !isFinalStatus(o.status))
-      most = Math.max(most, working.length)
-    }
-    return most
-  }
-  return { clock, broker, oms, manager, statuses, history, market, tick, settle, bracket, exits, mostExitsWorking }
-}
+import { type BracketManagerOptions, createBracketManager } from './bracketManager.js'
+import { gapsMs, setup, single, T0, ticks, vertical } from './testing/fixtures/bracketHarness.js'
 
 describe.each([single, vertical])('createBracketManager with a $name', (structure) => {
   it('rests a stop for the filled quantity; a fall through it closes the position without a take-profit', async () => {
@@ -247,5 +114,106 @@ describe('createBracketManager', () => {
     await expect(h.manager.submit(bracket)).rejects.toMatchObject({ reason: 'duplicate_client_order_id' })
     await h.manager.stop()
     await expect(h.manager.submit(h.bracket(single, 1, 'b2'))).rejects.toMatchObject({ reason: 'not_running' })
+  })
+})
+
+describe('createBracketManager take-profit cooldown', () => {
+  /** Submits a bracket of `quantity` long calls and lets the manager see the target while the book cannot fill. */
+  const staleTarget = async (quantity: number, options: Partial<BracketManagerOptions> = {}) => {
+    const h = await setup({ maxLossPerOrder: 2000 }, options)
+    await h.market(single, 2)
+    await h.manager.submit(h.bracket(single, quantity))
+    await h.settle()
+    await h.market(single, 3.05, { toBroker: false })
+    return h
+  }
+  it('does not retry an unfilled take-profit before the cooldown, and retries it after', async () => {
+    const h = await staleTarget(2)
+    await h.tick()
+    expect(h.oms.order('b1.tp.1')).toMatchObject({ status: 'cancelled', filledQuantity: 0 })
+    expect(h.manager.brackets()).toMatchObject([
+      { phase: 'protected', stopLossOrderId: 'b1.sl.2', takeProfitUnfilledAttempts: 1, takeProfitRetryAtMs: T0 + 6000 },
+    ])
+    await ticks(h, 4)
+    // Four evaluations saw the target: none cancelled the resting stop.
+    expect(h.exits('tp')).toHaveLength(1)
+    expect(h.exits('sl').map((o) => [o.clientOrderId, o.status])).toEqual([
+      ['b1.sl.1', 'cancelled'],
+      ['b1.sl.2', 'submitted'],
+    ])
+    expect(h.statuses.some((s) => s.phase === 'taking_profit' && s.updatedAtMs > T0 + 1000)).toBe(false)
+    await h.tick()
+    expect(h.oms.order('b1.tp.2')).toMatchObject({ status: 'cancelled', createdAtMs: T0 + 6000 })
+    expect(h.oms.order('b1.sl.3')?.status).toBe('submitted')
+    expect(h.mostExitsWorking()).toBe(1)
+  })
+
+  it('doubles the wait per unfilled attempt up to the cap, bounding the orders sent', async () => {
+    const h = await staleTarget(2, { takeProfitRetryMs: 5000, takeProfitRetryMaxMs: 20_000 })
+    await ticks(h, 96)
+    expect(gapsMs(h.exits('tp'))).toEqual([5000, 10_000, 20_000, 20_000, 20_000, 20_000])
+    // One stop per attempt plus the first: 8 orders in 96 s instead of one cycle per evaluation.
+    expect(h.exits('sl')).toHaveLength(8)
+    expect(h.manager.brackets()).toMatchObject([
+      { phase: 'protected', openQuantity: 2, takeProfitUnfilledAttempts: 7, takeProfitRetryAtMs: T0 + 116_000 },
+    ])
+    expect(h.mostExitsWorking()).toBe(1)
+  })
+
+  it('retries at every evaluation when takeProfitRetryMs is 0', async () => {
+    const h = await staleTarget(2, { takeProfitRetryMs: 0 })
+    await ticks(h, 5)
+    expect(gapsMs(h.exits('tp'))).toEqual([1000, 1000, 1000, 1000])
+  })
+
+  it('starts the backoff over after a take-profit that fills something', async () => {
+    const h = await staleTarget(3)
+    await ticks(h, 6)
+    expect(h.manager.brackets()).toMatchObject([{ takeProfitUnfilledAttempts: 2, takeProfitRetryAtMs: T0 + 16_000 }])
+    await ticks(h, 9)
+    // At the next attempt the book holds one contract at the target.
+    await h.market(single, 3.05, { bidSize: 1 })
+    await h.tick()
+    expect(h.oms.order('b1.tp.3')).toMatchObject({ filledQuantity: 1, quantity: 3, createdAtMs: T0 + 16_000 })
+    expect(h.manager.brackets()).toMatchObject([
+      {
+        phase: 'protected',
+        openQuantity: 2,
+        exitFilledQuantity: 1,
+        takeProfitUnfilledAttempts: 0,
+        takeProfitRetryAtMs: T0 + 21_000,
+      },
+    ])
+    expect(h.oms.order('b1.sl.4')).toMatchObject({ status: 'submitted', quantity: 2 })
+    // The book moves away; the manager's quote still shows the target.
+    await h.market(single, 2, { toManager: false })
+    await ticks(h, 5)
+    expect(h.oms.order('b1.tp.4')).toMatchObject({ filledQuantity: 0, quantity: 2, createdAtMs: T0 + 21_000 })
+    expect(h.manager.brackets()).toMatchObject([{ takeProfitUnfilledAttempts: 1, takeProfitRetryAtMs: T0 + 26_000 }])
+  })
+
+  it('shortens the wait back to takeProfitRetryMs once the quote drops below the target', async () => {
+    const h = await staleTarget(2)
+    await ticks(h, 16)
+    expect(h.manager.brackets()).toMatchObject([{ takeProfitUnfilledAttempts: 3, takeProfitRetryAtMs: T0 + 36_000 }])
+    await h.market(single, 2.5, { toBroker: false })
+    await h.tick()
+    expect(h.manager.brackets()).toMatchObject([{ takeProfitUnfilledAttempts: 0, takeProfitRetryAtMs: T0 + 21_000 }])
+    await h.market(single, 3.05, { toBroker: false })
+    await ticks(h, 3)
+    expect(h.exits('tp')).toHaveLength(3)
+    await h.tick()
+    expect(h.oms.order('b1.tp.4')?.createdAtMs).toBe(T0 + 21_000)
+    expect(h.manager.brackets()).toMatchObject([{ takeProfitUnfilledAttempts: 1, takeProfitRetryAtMs: T0 + 26_000 }])
+  })
+
+  it('refuses negative waits and a cap below the wait', async () => {
+    const h = await setup()
+    const base = { oms: h.oms, clock: h.clock, quoteOf: () => undefined }
+    expect(() => createBracketManager({ ...base, takeProfitRetryMs: -1 })).toThrow(ConfigError)
+    expect(() => createBracketManager({ ...base, takeProfitRetryMs: 10_000, takeProfitRetryMaxMs: 5000 })).toThrow(
+      ConfigError,
+    )
+    expect(() => createBracketManager({ ...base, evaluateIntervalMs: 0 })).toThrow(ConfigError)
   })
 })

@@ -23,6 +23,11 @@ export interface BracketStepInput {
   readonly takeProfitDue: boolean
   /** Orders whose cancellation was requested and acknowledged as still working: never requested twice. */
   readonly cancelling: ReadonlySet<string>
+  /**
+   * The bracket's other exits (earlier stop-losses and take-profits). Normally all final; one still working (found
+   * when resuming after a restart) is cancelled before anything else, so only one exit ever works. @default []
+   */
+  readonly otherExits?: readonly Order[]
 }
 
 const working = (order: Order | undefined): order is Order => order !== undefined && !isFinalStatus(order.status)
@@ -44,7 +49,7 @@ export function bracketOpenQuantity(entry: Order | undefined, exitFilledQuantity
 
 /**
  * Decides one step of a bracket from the latest state of its orders. The two exits are never working together:
- * nothing else happens while a take-profit works; a stop-loss is resized or given way to the take-profit only by
+ * a superseded exit still working is cancelled first; nothing else happens while a take-profit works; a stop-loss is resized or given way to the take-profit only by
  * cancelling it and waiting until the broker says it is final (it may fill meanwhile, and what it filled then
  * counts). Pure and idempotent: the same state always gives the same step.
  *
@@ -58,11 +63,14 @@ export function bracketOpenQuantity(entry: Order | undefined, exitFilledQuantity
  */
 export function nextBracketStep(input: BracketStepInput): BracketStep {
   const { entry, stopLoss, takeProfit } = input
-  if (entry === undefined || working(takeProfit)) return { kind: 'wait' }
+  if (entry === undefined) return { kind: 'wait' }
   const cancel = (order: Order, reason: string): BracketStep =>
     input.cancelling.has(order.clientOrderId)
       ? { kind: 'wait' }
       : { kind: 'cancel', clientOrderId: order.clientOrderId, reason }
+  const superseded = input.otherExits?.find(working)
+  if (superseded !== undefined) return cancel(superseded, 'superseded exit')
+  if (working(takeProfit)) return { kind: 'wait' }
   const open = bracketOpenQuantity(entry, input.exitFilledQuantity)
   if (open === 0) {
     if (working(stopLoss)) return cancel(stopLoss, 'nothing open')
