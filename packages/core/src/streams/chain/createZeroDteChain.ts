@@ -115,8 +115,8 @@ export function createZeroDteChain(options: ZeroDteChainOptions): ZeroDteChain {
     }
   }).pipe(share())
 
-  const attach = <T>(subscriber: Subscriber<T>, fanout: HotSubject<T>, first?: T) => {
-    const detach = fanout.attach(subscriber)
+  const attach = <T>(subscriber: Subscriber<T>, subject: HotSubject<T>, first?: T) => {
+    const detach = subject.attach(subscriber)
     if (first !== undefined) subscriber.next(first)
     const run = running$.subscribe({
       error: (error: unknown) => subscriber.error(error),

@@ -1,61 +1,57 @@
-import { ObjectUnsubscribedError, type Observable, Subject, type Subscription, share } from 'rxjs'
+import { ObjectUnsubscribedError, Subject, type Subscription, share } from 'rxjs'
 import { describe, expect, test } from 'vitest'
 import { HotSubject } from './hotSubject.js'
 
-function observe<T>(subject: HotSubject<T>): Observable<T> {
-  return subject.observable
-}
-
 describe('HotSubject', () => {
   test('delivers each value to every subscriber in the order they subscribed', () => {
-    const fanout = new HotSubject<number>()
+    const subject = new HotSubject<number>()
     const seen: string[] = []
-    observe(fanout).subscribe((value) => seen.push(`a${value}`))
-    observe(fanout).subscribe((value) => seen.push(`b${value}`))
-    fanout.next(1)
-    fanout.next(2)
+    subject.observable.subscribe((value) => seen.push(`a${value}`))
+    subject.observable.subscribe((value) => seen.push(`b${value}`))
+    subject.next(1)
+    subject.next(2)
     expect(seen).toEqual(['a1', 'b1', 'a2', 'b2'])
   })
 
   test('stops delivering to a subscriber once it unsubscribes, even in the middle of a delivery', () => {
-    const fanout = new HotSubject<number>()
+    const subject = new HotSubject<number>()
     const seen: string[] = []
     let second: Subscription | undefined
-    const first = observe(fanout).subscribe((value) => {
+    const first = subject.observable.subscribe((value) => {
       seen.push(`a${value}`)
       if (value === 2) second?.unsubscribe()
     })
-    second = observe(fanout).subscribe((value) => seen.push(`b${value}`))
-    fanout.next(1)
-    fanout.next(2)
-    fanout.next(3)
+    second = subject.observable.subscribe((value) => seen.push(`b${value}`))
+    subject.next(1)
+    subject.next(2)
+    subject.next(3)
     first.unsubscribe()
-    fanout.next(4)
+    subject.next(4)
     expect(seen).toEqual(['a1', 'b1', 'a2', 'a3'])
   })
 
   test('a subscriber added during a delivery receives the next value, not the current one', () => {
-    const fanout = new HotSubject<number>()
+    const subject = new HotSubject<number>()
     const seen: string[] = []
     let added = false
-    observe(fanout).subscribe((value) => {
+    subject.observable.subscribe((value) => {
       seen.push(`a${value}`)
       if (!added) {
         added = true
-        observe(fanout).subscribe((late) => seen.push(`b${late}`))
+        subject.observable.subscribe((late) => seen.push(`b${late}`))
       }
     })
-    fanout.next(1)
-    fanout.next(2)
+    subject.next(1)
+    subject.next(2)
     expect(seen).toEqual(['a1', 'a2', 'b2'])
   })
 
   test('delivers nothing without subscribers', () => {
-    const fanout = new HotSubject<number>()
-    expect(() => fanout.next(1)).not.toThrow()
+    const subject = new HotSubject<number>()
+    expect(() => subject.next(1)).not.toThrow()
     const seen: number[] = []
-    observe(fanout).subscribe((value) => seen.push(value))
-    fanout.next(2)
+    subject.observable.subscribe((value) => seen.push(value))
+    subject.next(2)
     expect(seen).toEqual([2])
   })
 
